@@ -1,0 +1,135 @@
+// The virtual clock and the event queue: every background loop of the engine is an event
+// here, ordered by (virtual time, insertion sequence), so a run is a pure function of its
+// seed and inputs.
+
+export interface ScheduledEvent {
+  readonly time: number;
+  readonly seq: number;
+  readonly label: string;
+  readonly run: () => void;
+  cancelled: boolean;
+}
+
+/** 2026-01-01T00:00:00Z: the wall-clock time a fresh simulation starts at, unless told otherwise. */
+export const DEFAULT_EPOCH_MS = 1_767_225_600_000;
+
+export class Scheduler {
+  private heap: ScheduledEvent[] = [];
+  private seq = 0;
+  private nowMs = 0;
+  /** Unix time (ms) that virtual time 0 stands for: used where etcd reads the wall clock. */
+  readonly epochMs: number;
+
+  constructor(epochMs = DEFAULT_EPOCH_MS) {
+    this.epochMs = epochMs;
+  }
+
+  /** Virtual milliseconds since the simulation started. */
+  now(): number {
+    return this.nowMs;
+  }
+
+  /** The wall-clock time the simulated machines believe it is, in Unix ms. */
+  unixMs(): number {
+    return this.epochMs + this.nowMs;
+  }
+
+  /** Run `run` after `delayMs` virtual milliseconds; returns a handle to cancel it. */
+  after(delayMs: number, label: string, run: () => void): ScheduledEvent {
+    const ev: ScheduledEvent = {
+      time: this.nowMs + Math.max(0, delayMs),
+      seq: this.seq++,
+      label,
+      run,
+      cancelled: false,
+    };
+    this.push(ev);
+    return ev;
+  }
+
+  cancel(ev: ScheduledEvent | undefined): void {
+    if (ev) ev.cancelled = true;
+  }
+
+  pending(): number {
+    return this.heap.length;
+  }
+
+  /** Time of the next live event, or undefined when nothing is scheduled. */
+  peekTime(): number | undefined {
+    this.dropCancelled();
+    return this.heap.length ? this.heap[0].time : undefined;
+  }
+
+  /** Run the next event. Returns false when nothing is left to run. */
+  step(): boolean {
+    this.dropCancelled();
+    const ev = this.pop();
+    if (!ev) return false;
+    this.nowMs = ev.time;
+    ev.run();
+    return true;
+  }
+
+  /** Run events until `done()` holds or virtual time would pass `deadline`. */
+  runUntil(done: () => boolean, deadline = Number.POSITIVE_INFINITY): boolean {
+    while (!done()) {
+      const t = this.peekTime();
+      if (t === undefined || t > deadline) {
+        if (deadline !== Number.POSITIVE_INFINITY && deadline > this.nowMs) this.nowMs = deadline;
+        return done();
+      }
+      this.step();
+    }
+    return true;
+  }
+
+  /** Advance virtual time by `ms`, running every event due on the way. */
+  advance(ms: number): void {
+    const deadline = this.nowMs + ms;
+    this.runUntil(() => false, deadline);
+    this.nowMs = Math.max(this.nowMs, deadline);
+  }
+
+  private dropCancelled(): void {
+    while (this.heap.length && this.heap[0].cancelled) this.pop();
+  }
+
+  private less(a: ScheduledEvent, b: ScheduledEvent): boolean {
+    return a.time < b.time || (a.time === b.time && a.seq < b.seq);
+  }
+
+  private push(ev: ScheduledEvent): void {
+    const h = this.heap;
+    h.push(ev);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(h[i], h[p])) break;
+      [h[i], h[p]] = [h[p], h[i]];
+      i = p;
+    }
+  }
+
+  private pop(): ScheduledEvent | undefined {
+    const h = this.heap;
+    if (!h.length) return undefined;
+    const top = h[0];
+    const last = h.pop()!;
+    if (h.length) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && this.less(h[l], h[m])) m = l;
+        if (r < h.length && this.less(h[r], h[m])) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m], h[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}

@@ -1,0 +1,72 @@
+// The engine's façade: one simulated world, shells to type into, and stepping of virtual time.
+// The web worker, the command-line runner, the lessons and the tests all go through here.
+
+import { etcdctl } from './api/etcdctl/main.ts';
+import { Shell, type ShellOptions } from './api/shell/shell.ts';
+import { COREUTILS } from './api/utils/coreutils.ts';
+import { type Task, TaskRunner } from './base/task.ts';
+import { World, type WorldOptions } from './sim/world.ts';
+
+export { Shell } from './api/shell/shell.ts';
+export { DEFAULT_TOPOLOGY, SINGLE_MEMBER_TOPOLOGY } from './sim/topology.ts';
+export { World } from './sim/world.ts';
+
+/** The environment the conformance recorder gives every case (README: "The shell the commands run in"). */
+export const RECORDER_ENV: Record<string, string> = {
+  ETCDCTL_API: '3',
+  ENDPOINTS: '127.0.0.1:2379,127.0.0.1:22379,127.0.0.1:32379',
+  LANG: 'C.UTF-8',
+  LC_ALL: 'C.UTF-8',
+  TZ: 'UTC',
+  HOME: '/home/learner',
+  PATH: '/usr/local/bin:/usr/bin:/bin',
+};
+
+export class Simulation {
+  readonly world: World;
+
+  constructor(opts: WorldOptions = {}) {
+    this.world = new World(opts);
+  }
+
+  static create(opts: WorldOptions = {}): Simulation {
+    return new Simulation(opts);
+  }
+
+  /** A new terminal's shell, with every simulated program installed. */
+  shell(opts: ShellOptions = {}): Shell {
+    const sh = new Shell(this.world, { env: RECORDER_ENV, ...opts });
+    sh.register('etcdctl', etcdctl);
+    for (const [name, p] of Object.entries(COREUTILS)) sh.register(name, p);
+    return sh;
+  }
+
+  /** Start a task on the virtual clock; it advances as the world runs. */
+  start<T>(task: Task<T>): TaskRunner<T> {
+    return new TaskRunner(task, () => {}).start();
+  }
+
+  /**
+   * Run one command line to its end in virtual time (at most `limitMs` of it; then it is
+   * interrupted, as Ctrl-C would). Returns its output and exit status.
+   */
+  execSync(sh: Shell, line: string, limitMs = 60_000): { output: string; exitCode: number } {
+    let output = '';
+    const runner = this.start(sh.run(line, (s) => (output += s)));
+    const deadline = this.world.scheduler.now() + limitMs;
+    this.world.runUntil(() => runner.done, deadline);
+    if (!runner.done) {
+      runner.interrupt();
+      this.world.runUntil(() => runner.done, this.world.scheduler.now() + 10_000);
+    }
+    const o = runner.outcome;
+    const exitCode = o?.ok ? o.value : 130;
+    sh.lastStatus = exitCode;
+    return { output, exitCode };
+  }
+
+  /** Let virtual time pass. */
+  advance(ms: number): void {
+    this.world.scheduler.advance(ms);
+  }
+}

@@ -1,0 +1,63 @@
+// The web worker that owns the simulation. Wall time drives virtual time; the page only sends
+// commands and receives output (see protocol.ts).
+import type { TaskRunner } from '../engine/base/task.ts';
+import { type Shell, Simulation } from '../engine/index.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+
+let sim = Simulation.create({ seed: 1 });
+const shells = new Map<string, Shell>();
+const running = new Map<string, TaskRunner<number>>();
+
+function post(m: FromWorker): void {
+  (self as unknown as Worker).postMessage(m);
+}
+
+function shellFor(terminal: string): Shell {
+  let sh = shells.get(terminal);
+  if (!sh) {
+    sh = sim.shell({ jobOutput: 'live' });
+    shells.set(terminal, sh);
+  }
+  return sh;
+}
+
+self.onmessage = (e: MessageEvent<ToWorker>) => {
+  const m = e.data;
+  if (m.v !== 1) return;
+  if (m.type === 'reset') {
+    sim = Simulation.create({ seed: m.seed });
+    shells.clear();
+    running.clear();
+    post({ v: 1, type: 'ready', seed: m.seed });
+  } else if (m.type === 'exec') {
+    const sh = shellFor(m.terminal);
+    const runner = sim.start(sh.run(m.line, (text) => post({ v: 1, type: 'output', terminal: m.terminal, text })));
+    running.set(m.terminal, runner);
+    const finish = () => {
+      if (!runner.done) return false;
+      running.delete(m.terminal);
+      const o = runner.outcome;
+      post({ v: 1, type: 'done', id: m.id, terminal: m.terminal, exitCode: o?.ok ? o.value : 130 });
+      return true;
+    };
+    if (!finish()) pending.push(finish);
+  } else if (m.type === 'interrupt') {
+    running.get(m.terminal)?.interrupt();
+  }
+};
+
+const pending: (() => boolean)[] = [];
+let lastWall = performance.now();
+
+/** Advance virtual time with wall time (1×), then report commands that finished. */
+function tick(): void {
+  const now = performance.now();
+  sim.advance(now - lastWall);
+  lastWall = now;
+  for (let i = pending.length - 1; i >= 0; i--) if (pending[i]()) pending.splice(i, 1);
+  post({ v: 1, type: 'clock', virtualMs: sim.world.scheduler.now() });
+  setTimeout(tick, 16);
+}
+
+post({ v: 1, type: 'ready', seed: 1 });
+tick();
