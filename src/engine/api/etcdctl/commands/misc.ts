@@ -43,3 +43,9 @@ export function notYet(what: string) {
     fail(Exit.Error, `${what} is not simulated by the playground yet`);
   };
 }
+
+/** etcdctl member remove: the ID is checked before anything is sent. */
+export function* memberRemove(cx: CmdCtx): Task<number> {
+  if (cx.args.length !== 1) fail(Exit.BadArgs, 'member ID is not provided');
+  return yield* notYet('etcdctl member remove')(cx);
+}
