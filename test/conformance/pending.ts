@@ -11,8 +11,16 @@ const RULES: { issue: number; why: string; test: RegExp }[] = [
   { issue: 4, why: 'etcdctl v2 (ETCDCTL_API=2)', test: /ETCDCTL_API=2/ },
   { issue: 4, why: 'auth', test: /\$ etcdctl[^\n]* (?:auth|user|role) / },
   { issue: 3, why: 'member failures (sim stop/kill/start)', test: /\n\$ sim / },
-  { issue: 3, why: 'member / endpoint / maintenance commands', test: /\$ etcdctl[^\n]* (?:member|endpoint|move-leader|defrag|alarm|snapshot status)\b/ },
-  { issue: 3, why: 'response headers of the 3-member cluster (cluster ID, raft term)', test: /"cluster_id"|"ClusterID"/ },
+  {
+    issue: 3,
+    why: 'member / endpoint / maintenance commands',
+    test: /\$ etcdctl[^\n]* (?:member|endpoint|move-leader|defrag|alarm|snapshot status)\b/,
+  },
+  {
+    issue: 3,
+    why: 'response headers of the 3-member cluster (cluster ID, raft term)',
+    test: /"cluster_id"|"ClusterID"/,
+  },
 ];
 
 export function pendingOn(expected: string): Pending | undefined {

@@ -2,10 +2,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { replayCase } from '../../src/engine/replay.ts';
-// @ts-expect-error: the recorder's normalizer is plain JavaScript, vendored as it is.
-import { normalize } from './normalize.mjs';
 // @ts-expect-error: likewise the recorder's case-file reader.
 import { splitTranscript } from './casefile.mjs';
+// @ts-expect-error: the recorder's normalizer is plain JavaScript, vendored as it is.
+import { normalize } from './normalize.mjs';
 import { type Pending, pendingOn } from './pending.ts';
 
 export const CASES_DIR = join(import.meta.dirname, 'cases');
@@ -32,9 +32,17 @@ export function runCase(name: string, seed = 1): CaseResult {
   const expected = readFileSync(join(CASES_DIR, `${name}.out`), 'utf8');
   const { entries, transcript } = replayCase(sh, { seed });
   const actual: string = normalize(transcript);
-  const want = splitTranscript(expected, entries.map((e) => e.command)) as { output: string; exitCode: number }[];
-  const got = splitTranscript(actual, entries.map((e) => e.command)) as { output: string; exitCode: number }[];
-  const commandsPassing = want.filter((w, i) => got[i] && w.output === got[i].output && w.exitCode === got[i].exitCode).length;
+  const want = splitTranscript(
+    expected,
+    entries.map((e) => e.command),
+  ) as { output: string; exitCode: number }[];
+  const got = splitTranscript(
+    actual,
+    entries.map((e) => e.command),
+  ) as { output: string; exitCode: number }[];
+  const commandsPassing = want.filter(
+    (w, i) => got[i] && w.output === got[i].output && w.exitCode === got[i].exitCode,
+  ).length;
   const pass = actual === expected;
   return {
     name,

@@ -1,0 +1,18 @@
+// A headless terminal for tests: type lines, get what the terminal shows and the exit status.
+import { Simulation } from '../src/engine/index.ts';
+
+export function terminal(seed = 1, jobOutput: 'live' | 'buffered' = 'buffered') {
+  const sim = Simulation.create({ seed });
+  const sh = sim.shell({ jobOutput });
+  return {
+    sim,
+    sh,
+    /** Run one line to its end; returns what it printed. */
+    run(line: string): string {
+      return sim.execSync(sh, line).output;
+    },
+    exec(line: string): { output: string; exitCode: number } {
+      return sim.execSync(sh, line);
+    },
+  };
+}
