@@ -207,5 +207,6 @@ describe('time formatting without Date', () => {
       expect(isoTime(ms)).toBe(iso);
       expect(capnslogTime(ms)).toBe(`${iso.slice(0, 10)} ${iso.slice(11, 23)}000`);
     }
+    expect(isoTime(1_000.7)).toBe('1970-01-01T00:00:01.000Z');
   });
 });

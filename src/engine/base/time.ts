@@ -12,6 +12,7 @@ export interface Civil {
 }
 
 export function civilFromUnixMs(unixMs: number): Civil {
+  unixMs = Math.floor(unixMs); // virtual time has fractions of a millisecond
   const days = Math.floor(unixMs / 86_400_000);
   let rem = unixMs - days * 86_400_000;
   const z = days + 719_468;

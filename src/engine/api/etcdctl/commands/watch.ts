@@ -36,7 +36,14 @@ export function* watch(cx: CmdCtx): Task<number> {
         const why = resp.compactRevision ? 'etcdserver: mvcc: required revision has been compacted' : resp.cancelReason;
         cx.out(`watch was canceled (${why})\n`);
       }
-      display.watch(resp);
+      try {
+        display.watch(resp);
+      } catch (error) {
+        // e.g. -w table: the printer refuses at the first event, and etcdctl exits.
+        sub.cancel();
+        resume({ ok: false, error });
+        return;
+      }
       if (resp.canceled) {
         canceled = true;
         sub.cancel();

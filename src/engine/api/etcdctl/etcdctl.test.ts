@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { terminal } from '../../../../test/helpers.ts';
+import { tabwrite } from '../printers/tabwriter.ts';
+import { helpText, parseArgs, parseGoDuration, parseGoInt, suggest } from './cobra.ts';
+import { argify, parseCompare } from './commands/txn.ts';
+import { ROOT } from './spec.ts';
+
+describe("Go's tabwriter (tab padding)", () => {
+  it('pads each column to a multiple of the tab width with tabs', () => {
+    expect(tabwrite('\tgrant\tCreates leases\n\tkeep-alive\tKeeps leases alive\n')).toBe(
+      '\tgrant\t\tCreates leases\n\tkeep-alive\tKeeps leases alive\n',
+    );
+  });
+
+  it('starts a new column block after a line without cells', () => {
+    expect(tabwrite('a\tx\n\nlonger-than-eight\ty\n')).toBe('a\tx\n\nlonger-than-eight\ty\n');
+  });
+});
+
+describe('cobra-like parsing', () => {
+  it('finds commands by unambiguous prefix', () => {
+    const o = parseArgs(['mem', 'li']);
+    expect(o.kind === 'help' || o.kind === 'run').toBe(true);
+    if (o.kind === 'run') expect(o.parsed.path.map((c) => c.name)).toEqual(['etcdctl', 'member', 'list']);
+  });
+
+  it('takes flags anywhere, in every spelling', () => {
+    const o = parseArgs(['get', '-w', 'json', 'foo', '--limit=2', '--prefix', '--rev', '3', '-wfields']);
+    expect(o.kind).toBe('run');
+    if (o.kind !== 'run') return;
+    expect(o.parsed.args).toEqual(['foo']);
+    expect(o.parsed.flags.get('limit')).toBe(2);
+    expect(o.parsed.flags.get('rev')).toBe(3);
+    expect(o.parsed.flags.get('prefix')).toBe(true);
+    expect(o.parsed.flags.get('write-out')).toBe('fields');
+  });
+
+  it('stops taking flags after --', () => {
+    const o = parseArgs(['put', 'foo', '--', '-dash']);
+    expect(o.kind === 'run' && o.parsed.args).toEqual(['foo', '-dash']);
+  });
+
+  it("reports pflag's errors", () => {
+    expect(parseArgs(['get', 'x', '--bogus'])).toMatchObject({ kind: 'flagError', message: 'unknown flag: --bogus' });
+    expect(parseArgs(['get', 'x', '-5'])).toMatchObject({ message: "unknown shorthand flag: '5' in -5" });
+    expect(parseArgs(['get', 'x', '--rev'])).toMatchObject({ message: 'flag needs an argument: --rev' });
+    expect(parseArgs(['get', 'x', '--rev=abc'])).toMatchObject({
+      message: 'invalid argument "abc" for "--rev" flag: strconv.ParseInt: parsing "abc": invalid syntax',
+    });
+    expect(parseArgs(['get', 'x', '--prefix=maybe'])).toMatchObject({
+      message: 'invalid argument "maybe" for "--prefix" flag: strconv.ParseBool: parsing "maybe": invalid syntax',
+    });
+  });
+
+  it('suggests close command names', () => {
+    expect(suggest(ROOT, 'gett')).toEqual(['get']);
+    expect(parseArgs(['foo'])).toMatchObject({ kind: 'unknownCommand', name: 'foo', suggestions: [] });
+  });
+
+  it("parses Go integers and durations as Go's strconv and time do", () => {
+    expect(parseGoInt('0x10').value).toBe(16);
+    expect(parseGoInt('010').value).toBe(8);
+    expect(parseGoInt('1_000').value).toBe(1000);
+    expect(parseGoInt('99999999999999999999').error).toContain('value out of range');
+    expect(parseGoDuration('1m30s').ms).toBe(90_000);
+    expect(parseGoDuration('abc').error).toBe('time: invalid duration "abc"');
+  });
+
+  it('renders the root help with every leaf command', () => {
+    const h = helpText([ROOT]);
+    expect(h).toContain('\tlease keep-alive\tKeeps leases alive (renew)\n');
+    expect(h).toContain('VERSION:\n\t3.4.23\n');
+  });
+});
+
+describe('txn input', () => {
+  it("splits request lines as etcdctl's argify does", () => {
+    expect(argify(`put key "hello world"`)).toEqual(['put', 'key', 'hello world']);
+    expect(argify(`put k 'a b'`)).toEqual(['put', 'k', 'a b']);
+  });
+
+  it('parses compares of every target', () => {
+    expect(parseCompare('value("user1") = "bad"')).toMatchObject({ key: 'user1', value: 'bad' });
+    expect(parseCompare('mod("key1") > "0"')).toMatchObject({ modRevision: 0, result: 1 });
+    expect(parseCompare('ver("k") != "3"')).toMatchObject({ version: 3, result: 3 });
+    expect(() => parseCompare('value("k")')).toThrow('malformed comparison');
+    expect(() => parseCompare('foo("k") = "1"')).toThrow('unknown target foo');
+  });
+});
+
+describe('etcdctl against the simulated member', () => {
+  it('puts, gets in every format and deletes', () => {
+    const t = terminal();
+    expect(t.run('etcdctl put foo "Hello World!"')).toBe('OK\n');
+    expect(t.run('etcdctl get foo')).toBe('foo\nHello World!\n');
+    expect(t.run('etcdctl get foo -w fields')).toContain('"Value" : "Hello World!"\n');
+    expect(t.run('etcdctl get foo -w json')).toMatch(
+      /"kvs":\[\{"key":"Zm9v","create_revision":2,"mod_revision":2,"version":1,"value":"SGVsbG8gV29ybGQh"\}\],"count":1\}\n$/,
+    );
+    expect(t.run('etcdctl del foo')).toBe('1\n');
+    expect(t.exec('etcdctl get foo -w table')).toEqual({
+      output: 'Error: table not supported as output format\n',
+      exitCode: 4,
+    });
+  });
+
+  it('reads the value from stdin when only the key is given', () => {
+    const t = terminal();
+    expect(t.run('echo hello | etcdctl put k')).toBe('OK\n');
+    expect(t.run('etcdctl get k --print-value-only')).toBe('hello\n\n');
+  });
+
+  it('runs a txn from a heredoc', () => {
+    const t = terminal();
+    t.run('etcdctl put user1 bad');
+    const out = t.run('etcdctl txn <<EOF\nvalue("user1") = "bad"\n\ndel user1\n\nput user1 good\n\nEOF');
+    expect(out).toBe('SUCCESS\n\n1\n');
+  });
+
+  it('grants, lists, keeps alive and revokes leases; an expired lease takes its keys', () => {
+    const t = terminal();
+    const id = /lease (\w+) granted/.exec(t.run('etcdctl lease grant 2'))![1];
+    expect(t.run(`etcdctl put temp v --lease=${id}`)).toBe('OK\n');
+    expect(t.run(`etcdctl lease timetolive ${id} --keys`)).toMatch(
+      /granted with TTL\(2s\), remaining\(1s\), attached keys\(\[temp\]\)/,
+    );
+    t.run('sleep 3');
+    expect(t.run('etcdctl get temp')).toBe('');
+    expect(t.run(`etcdctl lease timetolive ${id}`)).toBe(`lease ${id} already expired\n`);
+  });
+
+  it('fails after the command timeout when no endpoint answers', () => {
+    const t = terminal();
+    const before = t.sim.world.scheduler.now();
+    const r = t.exec('etcdctl --endpoints=127.0.0.1:9999 get foo');
+    expect(r.output).toContain('Error: context deadline exceeded\n');
+    expect(r.exitCode).toBe(1);
+    expect(t.sim.world.scheduler.now() - before).toBeGreaterThanOrEqual(5000);
+  });
+
+  it('takes flags from ETCDCTL_* and refuses to take one both ways', () => {
+    const t = terminal();
+    t.run('etcdctl put a 1');
+    expect(t.run('ETCDCTL_WRITE_OUT=json etcdctl get a')).toContain('"kvs"');
+    const r = t.exec('ETCDCTL_ENDPOINTS=127.0.0.1:2379 etcdctl --endpoints=127.0.0.1:2379 get a');
+    expect(r.exitCode).toBe(1);
+    expect(r.output).toMatch(/ C \| pkg\/flags: conflicting environment variable "ETCDCTL_ENDPOINTS" is shadowed/);
+  });
+
+  it('says plainly what it does not simulate yet', () => {
+    const t = terminal();
+    expect(t.exec('etcdctl member list')).toEqual({
+      output: 'Error: etcdctl member list is not simulated by the playground yet\n',
+      exitCode: 1,
+    });
+    expect(t.exec('ETCDCTL_API=4 etcdctl version')).toEqual({ output: 'unsupported API version 4\n', exitCode: 1 });
+  });
+});
