@@ -6,5 +6,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     setupFiles: ['test/setup.ts'],
+    reporters: ['default', './test/closingLine.ts'],
   },
 });

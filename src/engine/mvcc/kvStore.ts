@@ -50,6 +50,8 @@ export class KVStore {
   readonly index = new TreeIndex();
   /** packed revision -> what was written at it */
   readonly backend = new Map<number, KeyValue>();
+  /** How many changes each main revision made (compaction leaves holes in the sub numbers). */
+  readonly changeCounts = new Map<number, number>();
   currentRev = 1;
   compactMainRev = -1;
   /** Called with every write transaction's changes, in order, once it ends (watches hook in here). */
@@ -103,6 +105,10 @@ export class KVStore {
       if (packed >= upper) break;
       if (!keep.has(packed)) this.backend.delete(packed);
     }
+    for (const main of this.changeCounts.keys()) {
+      if (main >= rev) break;
+      this.changeCounts.delete(main);
+    }
   }
 
   /** etcd's HashByRev: CRC-32C over the backend's revision keys and values up to `rev`. */
@@ -127,10 +133,10 @@ export class KVStore {
   /** Every change written at main revisions in [from, to], in revision order (for catching up watches). */
   changesBetween(from: number, to: number, visit: (kv: KeyValue, main: number) => void): void {
     for (let main = Math.max(from, 1); main <= to; main++) {
-      for (let sub = 0; ; sub++) {
+      const n = this.changeCounts.get(main) ?? 0;
+      for (let sub = 0; sub < n; sub++) {
         const kv = this.backend.get(packRev(main, sub));
-        if (!kv) break;
-        visit(kv, main);
+        if (kv) visit(kv, main);
       }
     }
   }
@@ -196,6 +202,7 @@ class StoreTxnWrite implements TxnWrite {
   end(): void {
     if (this.changed.length === 0) return;
     this.s.currentRev++;
+    this.s.changeCounts.set(this.s.currentRev, this.changed.length);
     this.s.onCommit?.(this.changed, this.s.currentRev);
   }
 }
