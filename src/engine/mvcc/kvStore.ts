@@ -5,8 +5,9 @@
 import { Crc32c } from '../base/crc32c.ts';
 import { Errors } from '../base/errors.ts';
 import type { KeyValue } from '../etcdserverpb.ts';
+import { Backend } from './backend.ts';
 import { marshalKeyValue, revisionKeyBytes } from './encoding.ts';
-import { packRev, unpackRev } from './revision.ts';
+import { mainOf, packRev } from './revision.ts';
 import { TreeIndex } from './treeIndex.ts';
 
 export const NO_LEASE = 0n;
@@ -49,9 +50,7 @@ export function isTombstone(kv: KeyValue): boolean {
 export class KVStore {
   readonly index = new TreeIndex();
   /** packed revision -> what was written at it */
-  readonly backend = new Map<number, KeyValue>();
-  /** How many changes each main revision made (compaction leaves holes in the sub numbers). */
-  readonly changeCounts = new Map<number, number>();
+  readonly backend = new Backend();
   currentRev = 1;
   compactMainRev = -1;
   /** Called with every write transaction's changes, in order, once it ends (watches hook in here). */
@@ -71,44 +70,28 @@ export class KVStore {
     return new StoreTxnWrite(this);
   }
 
-  /** The KeyValue stored at a packed revision. */
-  at(packed: number): KeyValue | undefined {
-    return this.backend.get(packed);
-  }
-
   rangeKeys(key: string, end: string | undefined, curRev: number, ro: RangeOptions): RangeResult {
     let rev = ro.rev ?? 0;
     if (rev > curRev) throw Errors.futureRev();
     if (rev <= 0) rev = curRev;
     if (rev < this.compactMainRev) throw Errors.compacted();
     const limit = ro.limit ?? 0;
-    const { revs, total } = this.index.range(key, end, rev, ro.count ? -1 : limit);
-    if (ro.count) return { kvs: [], rev: curRev, count: total };
-    const kvs: KeyValue[] = [];
-    for (const r of revs) {
-      const kv = this.backend.get(packRev(r.modified.main, r.modified.sub));
-      if (!kv)
-        throw new Error(`mvcc: revision ${r.modified.main}_${r.modified.sub} of ${JSON.stringify(r.key)} missing`);
-      kvs.push(kv);
-    }
-    return { kvs, rev: curRev, count: total };
+    const { kvs, total } = this.index.range(key, end, rev, ro.count ? -1 : limit, (p) => this.backend.get(p));
+    return { kvs: ro.count ? [] : kvs, rev: curRev, count: total };
   }
 
   /** Forget history before `rev`: reads below it fail from now on. */
   compact(rev: number): void {
     if (rev <= this.compactMainRev) throw Errors.compacted();
     if (rev > this.currentRev) throw Errors.futureRev();
+    const from = Math.max(0, this.compactMainRev);
     this.compactMainRev = rev;
     const keep = this.index.compact(rev);
-    const upper = packRev(rev + 1, 0);
-    for (const packed of this.backend.keys()) {
-      if (packed >= upper) break;
-      if (!keep.has(packed)) this.backend.delete(packed);
-    }
-    for (const main of this.changeCounts.keys()) {
-      if (main >= rev) break;
-      this.changeCounts.delete(main);
-    }
+    const drop: [number, number][] = [];
+    this.backend.forEachIn(from, rev, (_kv, main, sub) => {
+      if (!keep.has(packRev(main, sub))) drop.push([main, sub]);
+    });
+    for (const [main, sub] of drop) this.backend.delete(main, sub);
   }
 
   /** etcd's HashByRev: CRC-32C over the backend's revision keys and values up to `rev`. */
@@ -117,28 +100,19 @@ export class KVStore {
     if (rev > this.currentRev) throw Errors.futureRev();
     if (rev === 0) rev = this.currentRev;
     const keep = this.index.keep(rev);
-    const upper = packRev(rev + 1, 0);
-    const lower = packRev(this.compactMainRev + 1, 0);
+    const lower = this.compactMainRev + 1;
     const h = new Crc32c().update('key');
-    for (const [packed, kv] of this.backend) {
-      if (packed >= upper) break;
-      if (packed < lower && keep.size > 0 && !keep.has(packed)) continue;
-      const { main, sub } = unpackRev(packed);
+    this.backend.forEachIn(0, rev, (kv, main, sub) => {
+      if (main < lower && keep.size > 0 && !keep.has(packRev(main, sub))) return;
       h.update(revisionKeyBytes(main, sub, isTombstone(kv)));
       h.update(marshalKeyValue(isTombstone(kv) ? { ...kv, modRevision: 0 } : kv));
-    }
+    });
     return { hash: h.digest(), currentRev: this.currentRev, compactRev: this.compactMainRev };
   }
 
   /** Every change written at main revisions in [from, to], in revision order (for catching up watches). */
   changesBetween(from: number, to: number, visit: (kv: KeyValue, main: number) => void): void {
-    for (let main = Math.max(from, 1); main <= to; main++) {
-      const n = this.changeCounts.get(main) ?? 0;
-      for (let sub = 0; sub < n; sub++) {
-        const kv = this.backend.get(packRev(main, sub));
-        if (kv) visit(kv, main);
-      }
-    }
+    this.backend.forEachIn(Math.max(from, 1), to, visit);
   }
 }
 
@@ -160,36 +134,37 @@ class StoreTxnWrite implements TxnWrite {
 
   put(key: string, value: string, lease: bigint): void {
     const rev = this.beginRev + 1;
+    const ki = this.s.index.getOrCreate(key);
     let created = rev;
     let oldLease = NO_LEASE;
-    const at = this.s.index.get(key, rev);
     let ver = 1;
-    if (at) {
-      created = at.created.main;
-      ver = at.ver + 1;
+    if (ki.alive) {
+      const live = ki.liveVersion()!;
+      created = mainOf(live.created);
+      ver = live.ver + 1;
       oldLease = this.s.leases.leaseOf(key);
     }
     const sub = this.changed.length;
     const kv: KeyValue = { key, createRevision: created, modRevision: rev, version: ver, value, lease };
-    this.s.backend.set(packRev(rev, sub), kv);
-    this.s.index.put(key, { main: rev, sub });
+    this.s.backend.set(rev, sub, kv);
+    ki.put(rev, sub, kv);
     this.changed.push(kv);
     if (oldLease !== NO_LEASE) this.s.leases.detach(oldLease, key);
     if (lease !== NO_LEASE) this.s.leases.attach(lease, key);
   }
 
   deleteRange(key: string, end: string | undefined): number {
-    const { revs } = this.s.index.range(key, end, this.rev());
-    for (const r of revs) this.delete(r.key);
-    return revs.length;
+    const keys = this.s.index.range(key, end, this.rev(), 0, (p) => this.s.backend.get(p)).kvs.map((kv) => kv.key);
+    for (const k of keys) this.delete(k);
+    return keys.length;
   }
 
   private delete(key: string): void {
     const rev = this.beginRev + 1;
     const sub = this.changed.length;
     const kv: KeyValue = { key, createRevision: 0, modRevision: rev, version: 0, value: '', lease: NO_LEASE };
-    this.s.backend.set(packRev(rev, sub), kv);
-    this.s.index.tombstone(key, { main: rev, sub });
+    this.s.backend.set(rev, sub, kv);
+    this.s.index.tombstone(key, rev, sub, kv);
     this.changed.push(kv);
     const lease = this.s.leases.leaseOf(key);
     if (lease !== NO_LEASE) this.s.leases.detach(lease, key);
@@ -202,7 +177,6 @@ class StoreTxnWrite implements TxnWrite {
   end(): void {
     if (this.changed.length === 0) return;
     this.s.currentRev++;
-    this.s.changeCounts.set(this.s.currentRev, this.changed.length);
     this.s.onCommit?.(this.changed, this.s.currentRev);
   }
 }

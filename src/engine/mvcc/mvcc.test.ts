@@ -3,7 +3,7 @@ import { Scheduler } from '../base/scheduler.ts';
 import { EventType, WatchFilterType } from '../etcdserverpb.ts';
 import { KeyIndex } from './keyIndex.ts';
 import { KVStore } from './kvStore.ts';
-import { packRev, unpackRev } from './revision.ts';
+import { mainOf, packRev, unpackRev } from './revision.ts';
 import { WatchableStore, type WatchBatch } from './watchableStore.ts';
 
 function put(s: KVStore, key: string, value: string, lease = 0n): void {
@@ -39,7 +39,7 @@ describe('key index generations (etcd key_index.go)', () => {
 
   it('records a generation per life of the key', () => {
     const k = ki();
-    expect(k.generations.map((g) => g.revs.map((r) => r.main))).toEqual([[2, 3, 4], [5]]);
+    expect(k.generations.map((g) => g.revs.map(mainOf))).toEqual([[2, 3, 4], [5]]);
     expect(k.generations.map((g) => g.ver)).toEqual([3, 1]);
   });
 
@@ -57,11 +57,11 @@ describe('key index generations (etcd key_index.go)', () => {
     const k = ki();
     const avail = new Set<number>();
     k.compact(3, avail);
-    expect(k.generations.map((g) => g.revs.map((r) => r.main))).toEqual([[3, 4], [5]]);
+    expect(k.generations.map((g) => g.revs.map(mainOf))).toEqual([[3, 4], [5]]);
     expect([...avail]).toEqual([packRev(3, 0)]);
     const avail2 = new Set<number>();
     k.compact(4, avail2); // only the tombstone would be left: the generation goes
-    expect(k.generations.map((g) => g.revs.map((r) => r.main))).toEqual([[5]]);
+    expect(k.generations.map((g) => g.revs.map(mainOf))).toEqual([[5]]);
     expect(avail2.size).toBe(0);
   });
 

@@ -21,8 +21,9 @@ export function* snapshotSave(cx: CmdCtx): Task<number> {
   }
   // The playground's snapshot file: the store's revisions, not a bbolt file.
   const kvs: unknown[] = [];
-  for (const [rev, kv] of member.kv.backend)
-    kvs.push([rev, kv.key, kv.value, kv.createRevision, kv.modRevision, kv.version, String(kv.lease)]);
+  member.kv.backend.forEachIn(0, member.kv.currentRev, (kv, main, sub) => {
+    kvs.push([main, sub, kv.key, kv.value, kv.createRevision, kv.modRevision, kv.version, String(kv.lease)]);
+  });
   world.fs.write(
     cx.proc.cwd,
     cx.args[0],
