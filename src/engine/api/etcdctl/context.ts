@@ -5,6 +5,7 @@ import { Client } from '../../client/client.ts';
 import { FieldsPrinter } from '../printers/fields.ts';
 import { JsonPrinter } from '../printers/json.ts';
 import type { Printer } from '../printers/printer.ts';
+import { ProtobufPrinter } from '../printers/protobuf.ts';
 import { SimplePrinter } from '../printers/simple.ts';
 import { TablePrinter } from '../printers/table.ts';
 import type { ProcCtx } from '../shell/process.ts';
@@ -94,7 +95,7 @@ export class CmdCtx {
         this.display_ = new TablePrinter(out);
         break;
       case 'protobuf':
-        fail(Exit.BadFeature, 'protobuf output is not simulated by the playground');
+        this.display_ = new ProtobufPrinter(out);
         break;
       default:
         fail(Exit.BadFeature, 'unsupported output format');

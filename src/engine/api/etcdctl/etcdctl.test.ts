@@ -147,6 +147,49 @@ describe('etcdctl against the simulated member', () => {
     expect(r.output).toMatch(/ C \| pkg\/flags: conflicting environment variable "ETCDCTL_ENDPOINTS" is shadowed/);
   });
 
+  it('writes protobuf bytes for -w protobuf', () => {
+    const t = terminal();
+    t.run('etcdctl put k v');
+    const out = t.run('etcdctl get k -w protobuf');
+    expect(out.charCodeAt(0)).toBe(0x0a); // field 1 (header), length-delimited
+    expect(out).toContain('\x12\x0c\x0a\x01k'); // field 2 (kvs): a KeyValue whose key is "k"
+  });
+
+  it('saves a snapshot to the virtual file system and reads its status', () => {
+    const t = terminal();
+    t.run('etcdctl put foo bar');
+    expect(t.exec('etcdctl --endpoints=$ENDPOINTS snapshot save my.db').exitCode).toBe(5); // several endpoints
+    expect(t.run('etcdctl --endpoints=127.0.0.1:2379 snapshot save my.db')).toBe('Snapshot saved at my.db\n');
+    expect(t.run('etcdctl snapshot status my.db -w json')).toMatch(
+      /^\{"hash":\d+,"revision":2,"totalKey":1,"totalSize":\d+\}\n$/,
+    );
+    expect(t.exec('etcdctl snapshot status nope.db')).toEqual({
+      output: 'Error: stat nope.db: no such file or directory\n',
+      exitCode: 1,
+    });
+  });
+
+  it('watch -i takes requests from stdin and fails at its end, as etcdctl 3.4 does', () => {
+    const t = terminal();
+    expect(t.exec('etcdctl watch -i <<EOF\nwatch foo\nbogus\nEOF')).toEqual({
+      output: 'Invalid command bogus (only support watch)\nError: Error reading watch request line: EOF\n',
+      exitCode: 3,
+    });
+  });
+
+  it('lock holders queue: the second waits for the first to be released', () => {
+    const t = terminal(1, 'buffered');
+    t.run('etcdctl lock m &');
+    t.run('etcdctl lock m &');
+    t.run('sleep 1');
+    const first = t.run('kill %1');
+    expect(first).toMatch(/^m\/[0-9a-f]+\n\n$/);
+    t.run('sleep 1');
+    const second = t.run('kill %2');
+    expect(second).toMatch(/^m\/[0-9a-f]+\n\n$/);
+    expect(second).not.toBe(first);
+  });
+
   it('says plainly what it does not simulate yet', () => {
     const t = terminal();
     expect(t.exec('etcdctl member list')).toEqual({

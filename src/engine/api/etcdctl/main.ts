@@ -8,7 +8,7 @@ import { helpText, type Parsed, parseArgs } from './cobra.ts';
 import { elect, lock } from './commands/concurrency.ts';
 import { compaction, del, get, put } from './commands/kv.ts';
 import { grant, keepAlive, list, revoke, timeToLive } from './commands/lease.ts';
-import { memberRemove, notYet, snapshotSave, version } from './commands/misc.ts';
+import { memberRemove, notYet, snapshotSave, snapshotStatus, version } from './commands/misc.ts';
 import { GoPanic, txn } from './commands/txn.ts';
 import { watch } from './commands/watch.ts';
 import { CmdCtx, type Command, Exit, ExitError } from './context.ts';
@@ -30,6 +30,7 @@ const COMMANDS: Record<string, Command> = {
   'lease list': list,
   'lease keep-alive': keepAlive,
   'snapshot save': snapshotSave,
+  'snapshot status': snapshotStatus,
   'member remove': memberRemove,
 };
 

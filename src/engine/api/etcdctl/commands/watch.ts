@@ -2,7 +2,9 @@
 import { fromUtf8, prefixRangeEnd } from '../../../base/bytes.ts';
 import { suspend, type Task } from '../../../base/task.ts';
 import type { WatchCreateRequest } from '../../../etcdserverpb.ts';
+import { parseArgs } from '../cobra.ts';
 import { type CmdCtx, Exit, fail } from '../context.ts';
+import { argify } from './txn.ts';
 
 export function* watch(cx: CmdCtx): Task<number> {
   const env = cx.proc.env;
@@ -11,8 +13,7 @@ export function* watch(cx: CmdCtx): Task<number> {
   if (envKey === '' && envRange !== '') {
     fail(Exit.BadArgs, `ETCDCTL_WATCH_KEY is empty but got ETCDCTL_WATCH_RANGE_END=${JSON.stringify(envRange)}`);
   }
-  if (cx.flag<boolean>('interactive'))
-    fail(Exit.BadFeature, 'watch --interactive is not simulated by the playground yet');
+  if (cx.flag<boolean>('interactive')) return yield* interactive(cx);
   // Arguments after "--" are a command to run per event; the key comes before it.
   let args = [...cx.args];
   if (envKey) args = [envKey, ...(envRange ? [envRange] : []), ...args];
@@ -54,4 +55,57 @@ export function* watch(cx: CmdCtx): Task<number> {
   });
   if (canceled) fail(Exit.Interrupted, 'watch is canceled by the server');
   return 0;
+}
+
+/**
+ * watch -i: one request per stdin line ("watch [options] <key> [range_end]" or "progress").
+ * Like etcdctl 3.4, it ends with an error when stdin runs out (a heredoc, or no terminal).
+ */
+function* interactive(cx: CmdCtx): Task<number> {
+  const c = cx.client();
+  const display = cx.display();
+  const subs: { cancel(): void }[] = [];
+  let pos = 0;
+  const input = cx.proc.stdinRedirected ? cx.proc.stdin : '';
+  try {
+    for (;;) {
+      const nl = input.indexOf('\n', pos);
+      if (nl < 0) fail(Exit.InvalidInput, 'Error reading watch request line: EOF');
+      const line = input.slice(pos, nl);
+      pos = nl + 1;
+      const args = argify(line);
+      if (args.length < 1) {
+        cx.proc.stderr(`Invalid command: ${line} (watch and progress supported)\n`);
+        continue;
+      }
+      if (args[0] === 'progress') continue;
+      if (args[0] !== 'watch') {
+        cx.proc.stderr(`Invalid command ${line} (only support watch)\n`);
+        continue;
+      }
+      const o = parseArgs(args);
+      if (o.kind !== 'run') {
+        cx.proc.stderr(`Invalid command ${line} (only support watch)\n`);
+        continue;
+      }
+      const p = o.parsed;
+      const flag = <T>(n: string) => p.flags.get(n) as T;
+      if (p.args.length < 1 || p.args.length > 2) {
+        cx.proc.stderr(`Invalid command ${line} (bad number of arguments)\n`);
+        continue;
+      }
+      const req: WatchCreateRequest = { key: fromUtf8(p.args[0]) };
+      if (flag<number>('rev')) req.startRevision = flag<number>('rev');
+      if (p.args.length === 2) req.rangeEnd = fromUtf8(p.args[1]);
+      if (flag<boolean>('prefix')) req.rangeEnd = req.key === '' ? '\x00' : prefixRangeEnd(req.key);
+      if (flag<boolean>('prev-kv')) req.prevKv = true;
+      subs.push(
+        c.watch(req, (resp) => {
+          if (!resp.created) display.watch(resp);
+        }),
+      );
+    }
+  } finally {
+    for (const s of subs) s.cancel();
+  }
 }
