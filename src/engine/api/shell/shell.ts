@@ -22,6 +22,7 @@ export interface Job {
   readonly runner: TaskRunner<number>;
   buffer: string;
   status?: number;
+  killed?: boolean;
 }
 
 export class ExitSignal extends Error {
@@ -92,7 +93,7 @@ export class Shell {
   }
 
   private startJob(item: AndOr, out: Sink): Job {
-    const live = this.jobs.filter((j) => !j.runner.done);
+    const live = this.jobs.filter((j) => this.inTable(j));
     const num = live.length ? Math.max(...live.map((j) => j.num)) + 1 : 1;
     const job: Job = { num, text: item.text, buffer: '', runner: undefined as unknown as TaskRunner<number> };
     const sink: Sink = this.jobOutput === 'live' ? out : (s) => (job.buffer += s);
@@ -106,7 +107,15 @@ export class Shell {
 
   /** The job `%N` refers to, if it is still running. */
   job(num: number): Job | undefined {
-    return this.jobs.find((j) => j.num === num && !j.runner.done);
+    return this.jobs.find((j) => j.num === num && this.inTable(j));
+  }
+
+  /**
+   * Whether a job still holds its number. Live terminals drop a job when it ends; with buffered
+   * output (the recorder's way) a job keeps its number and its output until `kill %N`.
+   */
+  private inTable(j: Job): boolean {
+    return this.jobOutput === 'buffered' ? !j.killed : !j.runner.done;
   }
 
   private *runAndOr(item: AndOr, out: Sink, err: Sink): Task<number> {
@@ -376,10 +385,11 @@ export class Shell {
         };
       case 'jobs':
         return function* (ctx) {
-          const live = self.jobs.filter((j) => !j.runner.done);
+          const live = self.jobs.filter((j) => self.inTable(j));
           live.forEach((j, k) => {
             const mark = k === live.length - 1 ? '+' : k === live.length - 2 ? '-' : ' ';
-            ctx.stdout(`[${j.num}]${mark}  Running                 ${j.text} &\n`);
+            const state = j.runner.done ? 'Done'.padEnd(24) + j.text : 'Running'.padEnd(24) + j.text + ' &';
+            ctx.stdout(`[${j.num}]${mark}  ${state}\n`);
           });
           return 0;
         };
@@ -434,6 +444,7 @@ export class Shell {
         continue;
       }
       job.runner.interrupt();
+      job.killed = true;
       if (this.jobOutput === 'buffered') {
         // The recorder shows a job's output when it is killed: wait for it to finish exiting.
         const s = this.world.scheduler;
