@@ -3,6 +3,7 @@ import { Simulation } from '../src/engine/index.ts';
 
 export function terminal(seed = 1, jobOutput: 'live' | 'buffered' = 'buffered') {
   const sim = Simulation.create({ seed });
+  sim.world.settle(); // a leader, every member caught up, the cluster version set
   const sh = sim.shell({ jobOutput });
   return {
     sim,

@@ -242,4 +242,27 @@ export type InternalRaftRequest =
   | { id: number; compaction: CompactionRequest }
   | { id: number; leaseGrant: LeaseGrantRequest }
   | { id: number; leaseRevoke: LeaseRevokeRequest }
-  | { id: number; range: RangeRequest };
+  | { id: number; range: RangeRequest }
+  | { id: number; memberAttr: { memberId: bigint; name: string; clientURLs: string[] } }
+  | { id: number; clusterVersion: string };
+
+export interface Member {
+  ID: bigint;
+  name: string;
+  peerURLs: string[];
+  clientURLs: string[];
+  isLearner: boolean;
+}
+
+export interface StatusResponse {
+  header: ResponseHeader;
+  version: string;
+  dbSize: number;
+  leader: bigint;
+  raftIndex: number;
+  raftTerm: number;
+  raftAppliedIndex: number;
+  errors: string[];
+  dbSizeInUse: number;
+  isLearner: boolean;
+}

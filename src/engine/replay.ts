@@ -10,8 +10,30 @@ export interface ReplayOptions {
   seed?: number;
 }
 
+/**
+ * Bring a fresh default cluster to the state every recorded case starts from (README: "The
+ * cluster each case gets"): once the first election is over, the recorder moves leadership twice
+ * so that infra1 leads at term 4 and the log is at index 10 on every member.
+ */
+export function bootLikeRecorder(sim: Simulation): void {
+  const w = sim.world;
+  if (!w.settle()) throw new Error('the simulated cluster did not settle');
+  const path: Record<string, string[]> = {
+    infra1: ['infra2', 'infra1'],
+    infra2: ['infra3', 'infra1'],
+    infra3: ['infra2', 'infra1'],
+  };
+  for (const to of path[w.leader()!.name] ?? []) {
+    const target = w.member(to)!;
+    w.leader()!.moveLeader(target.id, () => {});
+    w.runUntil(() => w.leader() === target && w.stable(), w.scheduler.now() + 10_000);
+  }
+  w.settle();
+}
+
 export function replayCase(text: string, opts: ReplayOptions = {}): { transcript: string; entries: TranscriptEntry[] } {
   const sim = Simulation.create({ seed: opts.seed ?? 1 });
+  bootLikeRecorder(sim);
   const sh = sim.shell({ jobOutput: 'buffered', cwd: '/tmp/case' });
   const entries: TranscriptEntry[] = [];
   for (const c of parseCase(text)) {

@@ -47,4 +47,28 @@ export const Errors = {
   noLeader: mk(GrpcCode.Unavailable, 'etcdserver: no leader'),
   requestTooLarge: mk(GrpcCode.InvalidArgument, 'etcdserver: request is too large'),
   timeout: mk(GrpcCode.Unavailable, 'etcdserver: request timed out'),
+  badLeaderTransferee: mk(GrpcCode.FailedPrecondition, 'etcdserver: bad leader transferee'),
+  notLeader: mk(GrpcCode.FailedPrecondition, 'etcdserver: not leader'),
+  memberNotFound: mk(GrpcCode.NotFound, 'etcdserver: member not found'),
+  peerURLExist: mk(GrpcCode.FailedPrecondition, 'etcdserver: Peer URLs already exists'),
+  unhealthyCluster: mk(GrpcCode.Unavailable, 'etcdserver: unhealthy cluster'),
+  memberNotLearner: mk(GrpcCode.FailedPrecondition, 'etcdserver: can only promote a learner member'),
+  learnerNotReady: mk(
+    GrpcCode.FailedPrecondition,
+    'etcdserver: can only promote a learner member which is in sync with leader',
+  ),
+  timeoutLeaderTransfer: mk(GrpcCode.DeadlineExceeded, 'etcdserver: request timed out, leader transfer took too long'),
 };
+
+/**
+ * A gRPC status that is not one of etcd's own errors (say, the server's request context ran out):
+ * clients print it as "rpc error: code = Unknown desc = context deadline exceeded".
+ */
+export class GrpcStatusError extends Error {
+  constructor(
+    readonly code: GrpcCode,
+    readonly desc: string,
+  ) {
+    super(`rpc error: code = ${GrpcCode[code]} desc = ${desc}`);
+  }
+}

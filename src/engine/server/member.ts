@@ -1,9 +1,11 @@
-// One etcd member: its log, its state machines (MVCC store with watches, lessor) behind the
-// applier, and the requests waiting for their entries to apply. Clients reach it through the
-// simulated network (sim/), never directly.
-import { Errors } from '../base/errors.ts';
+// One etcd member: a Raft node with its durable storage, the state machines behind the applier
+// (MVCC store with watches, lessor, membership), and the client requests waiting on the log.
+// Writes are proposed and answered once applied here; linearizable reads wait for a ReadIndex
+// round; leases expire only on the leader, which revokes them through the log.
+import { Errors, GrpcCode, GrpcStatusError } from '../base/errors.ts';
 import { memberId as deriveMemberId } from '../base/ids.ts';
-import type { Scheduler } from '../base/scheduler.ts';
+import type { Prng } from '../base/prng.ts';
+import type { ScheduledEvent, Scheduler } from '../base/scheduler.ts';
 import type { Outcome } from '../base/task.ts';
 import type {
   CompactionRequest,
@@ -24,6 +26,7 @@ import type {
   RangeResponse,
   RequestOp,
   ResponseHeader,
+  StatusResponse,
   TxnRequest,
   TxnResponse,
   WatchCreateRequest,
@@ -32,9 +35,13 @@ import type {
 import { Lessor } from '../lease/lessor.ts';
 import { KVStore } from '../mvcc/kvStore.ts';
 import { WatchableStore, type Watcher } from '../mvcc/watchableStore.ts';
+import { type ConfChange, ConfChangeType, type Entry, EntryType, type Message, NONE } from '../raft/messages.ts';
+import { type RaftBugs, StateType } from '../raft/raft.ts';
+import { RawNode } from '../raft/rawNode.ts';
+import { MemoryStorage } from '../raft/storage.ts';
 import { Applier } from './applier.ts';
 import { IdGenerator } from './idGenerator.ts';
-import { type Entry, SoloLog } from './soloLog.ts';
+import { type MemberInfo, Membership } from './membership.ts';
 
 export type Reply<T> = (o: Outcome<T>) => void;
 
@@ -48,14 +55,29 @@ export interface MemberConfig {
 /** etcd's defaults: 100 ms heartbeat, 1000 ms election timeout. */
 export const HEARTBEAT_MS = 100;
 export const ELECTION_MS = 1000;
+export const ELECTION_TICKS = ELECTION_MS / HEARTBEAT_MS;
 /** The lessor checks for expired leases every 500 ms. */
 export const LEASE_CHECK_MS = 500;
 /** etcd's --max-txn-ops default. */
 export const MAX_TXN_OPS = 128;
 /** 1.5 × the election timeout, rounded up to whole seconds: 2 s. */
 export const MIN_LEASE_TTL = Math.ceil((3 * ELECTION_MS) / 2 / 1000);
+/** The server's own deadline for a request: 5 s + 2 × the election timeout. */
+export const REQUEST_TIMEOUT_MS = 5000 + 2 * ELECTION_MS;
+/** The version this simulated etcd reports. */
+export const SERVER_VERSION = '3.4.23';
+export const CLUSTER_VERSION = '3.4.0';
 
-type Proposal = Omit<InternalRaftRequest, 'id'> & Record<string, unknown>;
+/** What the member needs from the world around it. */
+export interface MemberHost {
+  readonly scheduler: Scheduler;
+  /** Send a Raft message to a peer over the simulated network. */
+  sendRaft(m: Message): void;
+  /** Run `f` at another member, over the network, if it is reachable (leader forwarding). */
+  forward(from: Member, to: bigint, f: (m: Member) => void): boolean;
+  /** Something happened worth a line in the trace. */
+  trace(event: string): void;
+}
 
 export interface WatchHandle {
   readonly watchId: number;
@@ -63,53 +85,367 @@ export interface WatchHandle {
   requestProgress(): void;
 }
 
+interface Pending {
+  reply: Reply<unknown>;
+  timer: ScheduledEvent;
+}
+
 export class Member {
   readonly id: bigint;
+  clusterId = 0n;
+  // --- durable: survives a crash (etcd's WAL, snapshot and bbolt backend) ---
+  readonly raftStorage = new MemoryStorage();
   readonly kv = new KVStore();
   readonly lessor: Lessor;
   readonly watchable: WatchableStore;
   readonly applier: Applier;
-  readonly log: SoloLog<InternalRaftRequest>;
-  readonly reqIds: IdGenerator;
-  clusterId = 0n;
-  private readonly pending = new Map<number, Reply<unknown>>();
-  private readonly revoking = new Set<bigint>();
+  readonly membership = new Membership();
+  appliedIndex = 0;
+  // --- volatile: gone when the process stops ---
+  node: RawNode | undefined;
+  reqIds: IdGenerator;
+  private pending = new Map<number, Pending>();
+  private blocked: { req: InternalRaftRequest; at: number }[] = [];
+  private readWaiters = new Map<string, () => void>();
+  private appliedWaiters: { index: number; f: () => void }[] = [];
+  private timers: ScheduledEvent[] = [];
+  private revoking = new Set<bigint>();
   private nextReq = 1;
+  private nextRead = 1;
+  private published = false;
+  private watchers = new Set<Watcher>();
+  /** Virtual time the member's process started (its uptime, lease IDs). */
+  startedAt = 0;
+  /** Which member this one believes leads, and since when. */
+  leader: bigint = NONE;
+  bugs: RaftBugs = {};
 
   constructor(
     readonly config: MemberConfig,
-    private readonly scheduler: Scheduler,
+    private readonly host: MemberHost,
+    private readonly rng: Prng,
   ) {
     this.id = deriveMemberId(config.peerUrls, config.clusterToken);
-    this.lessor = new Lessor(MIN_LEASE_TTL, () => scheduler.now());
-    // The store asks the lessor which lease a key has, so the two are wired after both exist.
+    this.lessor = new Lessor(MIN_LEASE_TTL, () => host.scheduler.now());
     this.kv.leases = this.lessor;
-    this.watchable = new WatchableStore(this.kv, scheduler);
+    this.watchable = new WatchableStore(this.kv, host.scheduler);
     this.applier = new Applier(this.kv, this.lessor);
-    this.log = new SoloLog(scheduler, (e) => this.applyEntry(e));
-    this.reqIds = new IdGenerator(this.id, scheduler.unixMs());
+    this.reqIds = new IdGenerator(this.id, host.scheduler.unixMs());
   }
 
   get name(): string {
     return this.config.name;
   }
 
-  /** Boot: win the (only) election, take over the leases, start the lease expiry loop. */
+  get running(): boolean {
+    return this.node !== undefined;
+  }
+
+  get scheduler(): Scheduler {
+    return this.host.scheduler;
+  }
+
+  // ---- life cycle ----
+
+  /**
+   * A member of a new cluster: its log starts with one ConfChange per initial member, at term 1,
+   * already committed (as etcd-io/raft's Bootstrap does).
+   */
+  bootstrap(initial: MemberInfo[]): void {
+    const ents: Entry[] = initial.map((m, i) => ({
+      term: 1,
+      index: i + 1,
+      type: EntryType.ConfChange,
+      data: { type: ConfChangeType.AddNode, nodeId: m.id, context: { ...m, name: '' } } satisfies ConfChange,
+    }));
+    this.raftStorage.append(ents);
+    this.raftStorage.setHardState({ term: 1, vote: NONE, commit: ents.length });
+  }
+
+  /** Start the process: a Raft node from what is on disk, the tick and lease loops, and publishing its attributes. */
   start(): void {
-    this.log.campaign();
-    this.lessor.promote(0);
-    this.scheduleLeaseCheck();
+    if (this.node) return;
+    this.startedAt = this.scheduler.now();
+    this.reqIds = new IdGenerator(this.id, this.scheduler.unixMs());
+    this.node = new RawNode({
+      id: this.id,
+      electionTick: ELECTION_TICKS,
+      heartbeatTick: 1,
+      storage: this.raftStorage,
+      applied: this.appliedIndex,
+      preVote: true,
+      checkQuorum: true,
+      rand: (n) => this.rng.int(0, n - 1),
+      bugs: this.bugs,
+    });
+    // A bootstrapping node knows its first configuration before applying it (etcd-io/raft Bootstrap).
+    const r = this.node.raft;
+    if (r.prs.size === 0) {
+      for (const e of this.raftStorage.entries(this.raftStorage.firstIndex(), this.raftStorage.hardState.commit + 1)) {
+        if (e.type === EntryType.ConfChange) r.applyConfChange(e.data as ConfChange);
+      }
+    }
+    this.published = false;
+    this.leader = NONE;
+    this.lessor.demote();
+    this.timers.push(this.scheduler.after(HEARTBEAT_MS, `raft: tick ${this.name}`, () => this.tickLoop()));
+    this.timers.push(this.scheduler.after(LEASE_CHECK_MS, `lease: check ${this.name}`, () => this.leaseLoop()));
+    this.host.trace(`${this.name} started`);
+    this.processReady();
+    this.publish();
+  }
+
+  /** The process ends: everything volatile is lost, the disk stays. */
+  stop(): void {
+    if (!this.node) return;
+    this.node = undefined;
+    for (const t of this.timers) this.scheduler.cancel(t);
+    this.timers = [];
+    for (const p of this.pending.values()) this.scheduler.cancel(p.timer);
+    this.pending.clear();
+    this.blocked = [];
+    this.readWaiters.clear();
+    this.appliedWaiters = [];
+    for (const w of this.watchers) this.watchable.cancel(w);
+    this.watchers.clear();
+    this.lessor.demote();
+    this.leader = NONE;
+    this.host.trace(`${this.name} stopped`);
+  }
+
+  private tickLoop(): void {
+    if (!this.node) return;
+    this.node.tick();
+    this.processReady();
+    this.timers = this.timers.filter((t) => !t.cancelled && t.time > this.scheduler.now());
+    this.timers.push(this.scheduler.after(HEARTBEAT_MS, `raft: tick ${this.name}`, () => this.tickLoop()));
+  }
+
+  private leaseLoop(): void {
+    if (!this.node) return;
+    if (this.isLeader() && this.lessor.isPrimary()) {
+      for (const l of this.lessor.expired()) {
+        if (this.revoking.has(l.id)) continue;
+        this.revoking.add(l.id);
+        this.propose({ leaseRevoke: { ID: l.id } }, () => this.revoking.delete(l.id));
+      }
+    }
+    this.timers.push(this.scheduler.after(LEASE_CHECK_MS, `lease: check ${this.name}`, () => this.leaseLoop()));
+  }
+
+  /** Publish this member's name and client URLs through the log, retrying until it is applied. */
+  private publish(): void {
+    if (!this.node || this.published) return;
+    this.propose({ memberAttr: { memberId: this.id, name: this.name, clientURLs: this.config.clientUrls } }, (o) => {
+      if (o.ok) this.published = true;
+      else this.timers.push(this.scheduler.after(500, `publish retry ${this.name}`, () => this.publish()));
+    });
+  }
+
+  // ---- Raft plumbing ----
+
+  isLeader(): boolean {
+    return this.node?.raft.state === StateType.Leader;
+  }
+
+  term(): number {
+    return this.node?.raft.term ?? this.raftStorage.hardState.term;
+  }
+
+  /** A message from a peer. */
+  receive(m: Message): void {
+    if (!this.node) return;
+    this.node.step(m);
+    this.processReady();
+  }
+
+  /** Persist, send, apply: one round of the Ready loop (etcd's raftNode.start). */
+  processReady(): void {
+    const node = this.node;
+    if (!node) return;
+    while (node.hasReady()) {
+      const rd = node.ready();
+      if (rd.softState) this.onSoftState(rd.softState.lead, rd.softState.state);
+      if (rd.snapshot) this.raftStorage.applySnapshot(rd.snapshot);
+      if (rd.entries.length) this.raftStorage.append(rd.entries);
+      if (rd.hardState) this.raftStorage.setHardState(rd.hardState);
+      for (const m of rd.messages) this.host.sendRaft(m);
+      for (const e of rd.committedEntries) this.applyEntry(e);
+      for (const rs of rd.readStates) this.onReadState(rs.requestCtx, rs.index);
+      node.advance(rd);
+      if (!this.node) return; // removed from the cluster while applying
+    }
+    this.flushAppliedWaiters();
+  }
+
+  private onReadState(ctx: string, index: number): void {
+    const f = this.readWaiters.get(ctx);
+    if (!f) return;
+    this.readWaiters.delete(ctx);
+    this.waitApplied(index, f);
+  }
+
+  private onSoftState(lead: bigint, state: StateType): void {
+    const wasLeader = this.lessor.isPrimary();
+    if (lead !== this.leader) {
+      this.host.trace(lead === NONE ? `${this.name} lost its leader` : `${this.name} follows ${lead.toString(16)}`);
+      this.leader = lead;
+    }
+    if (state === StateType.Leader && !wasLeader) {
+      // A new leader gives every lease its full TTL again, plus the election timeout (etcd's Promote).
+      this.lessor.promote(ELECTION_MS);
+      this.host.trace(`${this.name} became leader at term ${this.term()}`);
+    } else if (state !== StateType.Leader && wasLeader) this.lessor.demote();
+    if (lead !== NONE && this.blocked.length) {
+      const blocked = this.blocked;
+      this.blocked = [];
+      for (const b of blocked) this.node?.propose(b.req);
+    }
+  }
+
+  private waitApplied(index: number, f: () => void): void {
+    if (this.appliedIndex >= index) f();
+    else this.appliedWaiters.push({ index, f });
+  }
+
+  private flushAppliedWaiters(): void {
+    if (!this.appliedWaiters.length) return;
+    const ready = this.appliedWaiters.filter((w) => w.index <= this.appliedIndex);
+    this.appliedWaiters = this.appliedWaiters.filter((w) => w.index > this.appliedIndex);
+    for (const w of ready) w.f();
+  }
+
+  private applyEntry(e: Entry): void {
+    if (e.index <= this.appliedIndex) return;
+    this.appliedIndex = e.index;
+    if (e.type === EntryType.ConfChange) {
+      this.applyConfChange(e.data as ConfChange);
+      return;
+    }
+    const req = e.data as InternalRaftRequest | undefined;
+    if (!req) return; // a new leader's empty entry
+    let result: Outcome<unknown>;
+    if ('memberAttr' in req) {
+      const m = this.membership.members.get(req.memberAttr.memberId);
+      if (m) {
+        m.name = req.memberAttr.name;
+        m.clientURLs = [...req.memberAttr.clientURLs];
+      }
+      result = { ok: true, value: undefined };
+      this.maybeSetClusterVersion();
+    } else if ('clusterVersion' in req) {
+      this.membership.clusterVersion = req.clusterVersion;
+      result = { ok: true, value: undefined };
+    } else {
+      const r = this.applier.apply(req);
+      result = r.ok ? { ok: true, value: r.resp } : { ok: false, error: r.error };
+    }
+    const p = this.pending.get(req.id);
+    if (!p) return;
+    this.pending.delete(req.id);
+    this.scheduler.cancel(p.timer);
+    if (result.ok && result.value && typeof result.value === 'object' && 'header' in result.value) {
+      const resp = result.value as { header: ResponseHeader };
+      resp.header = this.header(resp.header.revision);
+    }
+    p.reply(result);
+  }
+
+  private applyConfChange(cc: ConfChange): void {
+    const info = cc.context as MemberInfo | undefined;
+    switch (cc.type) {
+      case ConfChangeType.AddNode:
+      case ConfChangeType.AddLearnerNode: {
+        const existing = this.membership.members.get(cc.nodeId);
+        if (existing && cc.type === ConfChangeType.AddNode) existing.isLearner = false;
+        else if (info) this.membership.add({ ...info, isLearner: cc.type === ConfChangeType.AddLearnerNode });
+        break;
+      }
+      case ConfChangeType.RemoveNode:
+        this.membership.remove(cc.nodeId);
+        break;
+      case ConfChangeType.UpdateNode:
+        if (info) {
+          const m = this.membership.members.get(cc.nodeId);
+          if (m) m.peerURLs = [...info.peerURLs];
+        }
+        break;
+    }
+    this.node?.applyConfChange(cc);
+    this.host.trace(`${this.name} applied ${cc.type} ${cc.nodeId.toString(16)}`);
+    if (cc.type === ConfChangeType.RemoveNode && cc.nodeId === this.id) {
+      // A removed member stops serving.
+      this.scheduler.after(0, `${this.name} removed`, () => this.stop());
+    }
+  }
+
+  /** The leader sets the cluster version once every member has published its attributes. */
+  private maybeSetClusterVersion(): void {
+    if (!this.isLeader() || this.membership.clusterVersion) return;
+    if (this.membership.list().some((m) => !m.name)) return;
+    this.propose({ clusterVersion: CLUSTER_VERSION }, () => {});
   }
 
   header(revision = this.kv.currentRev): ResponseHeader {
-    return { clusterId: this.clusterId, memberId: this.id, revision, raftTerm: this.log.term };
+    return { clusterId: this.clusterId, memberId: this.id, revision, raftTerm: this.term() };
+  }
+
+  /** Propose a request; `reply` gets the result once it is applied here, or a timeout. */
+  propose<T>(req: Omit<InternalRaftRequest, 'id'> & Record<string, unknown>, reply: Reply<T>): void {
+    const node = this.node;
+    if (!node) return;
+    const id = this.nextReq++;
+    this.reqIds.next();
+    const full = { id, ...req } as InternalRaftRequest;
+    const noLeader = node.raft.lead === NONE;
+    const timer = this.scheduler.after(REQUEST_TIMEOUT_MS, `request timeout ${this.name}`, () => {
+      this.pending.delete(id);
+      const stillBlocked = this.blocked.findIndex((b) => b.req.id === id);
+      if (stillBlocked >= 0) {
+        // Never reached Raft (no leader to take it): the server's context ran out.
+        this.blocked.splice(stillBlocked, 1);
+        reply({ ok: false, error: new GrpcStatusError(GrpcCode.Unknown, 'context deadline exceeded') });
+      } else reply({ ok: false, error: Errors.timeout() });
+    });
+    this.pending.set(id, { reply: reply as Reply<unknown>, timer });
+    if (noLeader) {
+      // etcd's raft node takes no proposal while it knows no leader: it waits for one.
+      this.blocked.push({ req: full, at: this.scheduler.now() });
+      return;
+    }
+    node.propose(full);
+    this.processReady();
+  }
+
+  /** A linearizable read: confirm leadership with a ReadIndex round, wait to apply up to it, then read. */
+  private linearizable(read: () => void, fail: (e: unknown) => void): void {
+    const node = this.node;
+    if (!node) return;
+    const ctx = `${this.name}-${this.nextRead++}`;
+    let done = false;
+    const timer = this.scheduler.after(REQUEST_TIMEOUT_MS, `read timeout ${this.name}`, () => {
+      if (done) return;
+      done = true;
+      this.readWaiters.delete(ctx);
+      fail(Errors.timeout());
+    });
+    this.readWaiters.set(ctx, () => {
+      if (done) return;
+      done = true;
+      this.scheduler.cancel(timer);
+      read();
+    });
+    node.readIndex(ctx);
+    this.processReady();
   }
 
   // ---- KV ----
 
   range(r: RangeRequest, reply: Reply<RangeResponse>): void {
     if (!r.key) return reply({ ok: false, error: Errors.emptyKey() });
-    this.answer(() => this.applier.range(r), reply);
+    const serve = () => this.answer(() => this.applier.range(r), reply);
+    if (r.serializable) serve();
+    else this.linearizable(serve, (error) => reply({ ok: false, error }));
   }
 
   put(p: PutRequest, reply: Reply<PutResponse>): void {
@@ -127,7 +463,13 @@ export class Member {
   txn(t: TxnRequest, reply: Reply<TxnResponse>): void {
     const err = checkTxn(t);
     if (err) return reply({ ok: false, error: err });
-    if (isReadOnly(t)) return this.answer(() => this.applier.txn(t), reply);
+    if (isReadOnly(t)) {
+      this.linearizable(
+        () => this.answer(() => this.applier.txn(t), reply),
+        (error) => reply({ ok: false, error }),
+      );
+      return;
+    }
     this.propose({ txn: t }, reply);
   }
 
@@ -147,22 +489,41 @@ export class Member {
     this.propose({ leaseRevoke: r }, reply);
   }
 
-  leaseKeepAlive(id: bigint, reply: Reply<LeaseKeepAliveResponse>): void {
-    this.answer(() => ({ header: this.header(), ID: id, TTL: this.lessor.renew(id) }), reply);
+  /** Keep-alives and time-to-live are the leader's business: a follower forwards them. */
+  private atLeader<T>(reply: Reply<T>, f: (leader: Member, reply: Reply<T>) => void): void {
+    if (this.isLeader()) return f(this, reply);
+    const lead = this.leader;
+    if (
+      lead === NONE ||
+      !this.host.forward(this, lead, (l) =>
+        l.isLeader() ? f(l, reply) : reply({ ok: false, error: Errors.noLeader() }),
+      )
+    ) {
+      // Like etcd, wait for a leader up to the request timeout.
+      this.scheduler.after(REQUEST_TIMEOUT_MS, 'lease: no leader', () =>
+        reply({ ok: false, error: Errors.noLeader() }),
+      );
+    }
   }
 
-  leaseTimeToLive(r: LeaseTimeToLiveRequest, reply: Reply<LeaseTimeToLiveResponse>): void {
-    this.answer(() => {
-      const l = this.lessor.lookup(r.ID);
-      if (!l) return { header: this.header(), ID: r.ID, TTL: -1, grantedTTL: 0, keys: [] };
-      return {
-        header: this.header(),
-        ID: r.ID,
-        TTL: Math.floor(this.lessor.remainingMs(l) / 1000),
-        grantedTTL: l.ttl,
-        keys: r.keys ? [...l.keys].sort() : [],
-      };
-    }, reply);
+  leaseKeepAlive(id: bigint, reply: Reply<LeaseKeepAliveResponse>): void {
+    this.atLeader(reply, (l, r) => l.answer(() => ({ header: l.header(), ID: id, TTL: l.lessor.renew(id) }), r));
+  }
+
+  leaseTimeToLive(req: LeaseTimeToLiveRequest, reply: Reply<LeaseTimeToLiveResponse>): void {
+    this.atLeader(reply, (l, r) =>
+      l.answer(() => {
+        const lease = l.lessor.lookup(req.ID);
+        if (!lease) return { header: l.header(), ID: req.ID, TTL: -1, grantedTTL: 0, keys: [] };
+        return {
+          header: l.header(),
+          ID: req.ID,
+          TTL: Math.floor(l.lessor.remainingMs(lease) / 1000),
+          grantedTTL: lease.ttl,
+          keys: req.keys ? [...lease.keys].sort() : [],
+        };
+      }, r),
+    );
   }
 
   leaseLeases(reply: Reply<LeaseLeasesResponse>): void {
@@ -190,6 +551,7 @@ export class Member {
           events: b.events,
         }),
     });
+    this.watchers.add(w);
     send({
       header: this.header(),
       watchId: w.id,
@@ -202,12 +564,43 @@ export class Member {
     });
     return {
       watchId: w.id,
-      cancel: () => this.watchable.cancel(w),
+      cancel: () => {
+        this.watchable.cancel(w);
+        this.watchers.delete(w);
+      },
       requestProgress: () => this.watchable.requestProgress(w),
     };
   }
 
-  // ---- Maintenance ----
+  // ---- Cluster and maintenance ----
+
+  memberList(reply: Reply<{ header: ResponseHeader; members: MemberInfo[] }>): void {
+    reply({ ok: true, value: { header: this.header(), members: this.membership.list() } });
+  }
+
+  status(): StatusResponse {
+    const errors: string[] = [];
+    if (this.leader === NONE) errors.push('etcdserver: no leader');
+    const isLearner = this.membership.members.get(this.id)?.isLearner ?? false;
+    return {
+      header: this.header(),
+      version: SERVER_VERSION,
+      dbSize: this.dbSize(),
+      leader: this.leader,
+      raftIndex: this.node?.raft.log.committed ?? this.raftStorage.hardState.commit,
+      raftTerm: this.term(),
+      raftAppliedIndex: this.appliedIndex,
+      errors,
+      dbSizeInUse: this.dbSize(),
+      isLearner,
+    };
+  }
+
+  /** A stand-in for the bbolt file size: 20 kB for an empty store, growing with what it holds. */
+  dbSize(): number {
+    const pages = 5 + Math.ceil((this.kv.backend.size * 128) / 4096);
+    return pages * 4096;
+  }
 
   hashKV(revision: number, reply: Reply<HashKVResponse>): void {
     this.answer(() => {
@@ -216,10 +609,31 @@ export class Member {
     }, reply);
   }
 
+  /** Hand leadership to `transferee` (etcd's MoveLeader); answers once it moved or the wait ran out. */
+  moveLeader(transferee: bigint, reply: Reply<{ header: ResponseHeader }>): void {
+    const node = this.node;
+    if (!node) return;
+    if (!this.isLeader()) return reply({ ok: false, error: Errors.notLeader() });
+    if (!this.membership.members.has(transferee) || this.membership.members.get(transferee)?.isLearner) {
+      return reply({ ok: false, error: Errors.badLeaderTransferee() });
+    }
+    if (transferee === this.id) return reply({ ok: true, value: { header: this.header() } });
+    node.transferLeader(transferee);
+    this.processReady();
+    const start = this.scheduler.now();
+    const poll = () => {
+      if (this.leader === transferee) return reply({ ok: true, value: { header: this.header() } });
+      if (this.scheduler.now() - start > REQUEST_TIMEOUT_MS)
+        return reply({ ok: false, error: Errors.timeoutLeaderTransfer() });
+      this.scheduler.after(HEARTBEAT_MS / 10, 'move-leader: wait', poll);
+    };
+    poll();
+  }
+
   // ---- internals ----
 
-  /** Answer from local state now (reads); errors become failed outcomes. */
-  private answer<T extends { header: ResponseHeader }>(f: () => T, reply: Reply<T>): void {
+  /** Answer from local state now; errors become failed outcomes. */
+  answer<T extends { header: ResponseHeader }>(f: () => T, reply: Reply<T>): void {
     let resp: T;
     try {
       resp = f();
@@ -228,39 +642,6 @@ export class Member {
     }
     resp.header = this.header(resp.header.revision);
     reply({ ok: true, value: resp });
-  }
-
-  private propose<T>(req: Proposal, reply: Reply<T>): void {
-    const id = this.nextReq++;
-    this.reqIds.next();
-    this.pending.set(id, reply as Reply<unknown>);
-    this.log.propose({ id, ...req } as InternalRaftRequest);
-  }
-
-  private applyEntry(e: Entry<InternalRaftRequest>): void {
-    if (!e.data) return;
-    const result = this.applier.apply(e.data);
-    const reply = this.pending.get(e.data.id);
-    if ('leaseRevoke' in e.data) this.revoking.delete(e.data.leaseRevoke.ID);
-    if (!reply) return;
-    this.pending.delete(e.data.id);
-    if (!result.ok) return reply({ ok: false, error: result.error });
-    const resp = result.resp as { header: ResponseHeader };
-    resp.header = this.header(resp.header.revision);
-    reply({ ok: true, value: resp });
-  }
-
-  private scheduleLeaseCheck(): void {
-    this.scheduler.after(LEASE_CHECK_MS, 'lease: revoke expired', () => {
-      if (this.lessor.isPrimary()) {
-        for (const l of this.lessor.expired()) {
-          if (this.revoking.has(l.id)) continue;
-          this.revoking.add(l.id);
-          this.propose({ leaseRevoke: { ID: l.id } }, () => {});
-        }
-      }
-      this.scheduleLeaseCheck();
-    });
   }
 }
 

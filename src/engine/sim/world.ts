@@ -1,14 +1,18 @@
-// The simulated world: the virtual clock, the seeded randomness, the members and the network
-// that carries client requests to them. Everything a shell or a UI acts on goes through here.
+// The simulated world: the virtual clock, the seeded randomness, the members, the network
+// between them and the one clients reach them through, and the controls a UI, a lesson or the
+// `sim` command use (stop, kill, start, partition, heal, latency, loss).
 import { clusterId } from '../base/ids.ts';
 import { Prng } from '../base/prng.ts';
 import { Scheduler } from '../base/scheduler.ts';
-import { Member } from '../server/member.ts';
-import { hostPort, SINGLE_MEMBER_TOPOLOGY, type Topology } from './topology.ts';
+import type { Message } from '../raft/messages.ts';
+import { ELECTION_MS, HEARTBEAT_MS, Member } from '../server/member.ts';
+import type { MemberInfo } from '../server/membership.ts';
+import { Network } from './network.ts';
+import { DEFAULT_TOPOLOGY, hostPort, type Topology } from './topology.ts';
 import { VirtualFs } from './vfs.ts';
 
-/** One-way latency of a loopback hop, in virtual ms. */
-export const LOOPBACK_MS = 0.1;
+/** One-way latency between a client and a member on the same host, in virtual ms. */
+export const CLIENT_LATENCY_MS = 0.1;
 
 export interface WorldOptions {
   seed?: number;
@@ -32,11 +36,20 @@ export class World {
   readonly members: Member[] = [];
   readonly fs = new VirtualFs();
   readonly topology: Topology;
+  readonly network: Network;
+  readonly traceLog: { t: number; event: string }[] = [];
 
   constructor(opts: WorldOptions = {}) {
     this.scheduler = new Scheduler(opts.epochMs);
     this.prng = new Prng(opts.seed ?? 1);
-    this.topology = opts.topology ?? SINGLE_MEMBER_TOPOLOGY;
+    this.topology = opts.topology ?? DEFAULT_TOPOLOGY;
+    this.network = new Network(this.scheduler, this.prng.fork('network'));
+    const host = {
+      scheduler: this.scheduler,
+      sendRaft: (m: Message) => this.sendRaft(m),
+      forward: (from: Member, to: bigint, f: (m: Member) => void) => this.forward(from, to, f),
+      trace: (event: string) => this.trace(event),
+    };
     for (const spec of this.topology.members) {
       this.members.push(
         new Member(
@@ -46,21 +59,39 @@ export class World {
             peerUrls: spec.peerUrls,
             clusterToken: this.topology.clusterToken,
           },
-          this.scheduler,
+          host,
+          this.prng.fork(`elections:${spec.name}`),
         ),
       );
     }
     const cid = clusterId(this.members.map((m) => m.id));
+    const initial: MemberInfo[] = this.members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      peerURLs: m.config.peerUrls,
+      clientURLs: m.config.clientUrls,
+      isLearner: false,
+    }));
     for (const m of this.members) {
       m.clusterId = cid;
-      m.start();
+      m.bootstrap(initial);
     }
+    for (const m of this.members) m.start();
   }
 
-  /** The member whose client URL is host:port, if one listens there. */
+  trace(event: string): void {
+    this.traceLog.push({ t: this.scheduler.now(), event });
+    if (this.traceLog.length > 10_000) this.traceLog.splice(0, 5_000);
+  }
+
+  member(nameOrId: string | bigint): Member | undefined {
+    return this.members.find((m) => m.name === nameOrId || m.id === nameOrId);
+  }
+
+  /** The running member whose client URL is host:port, if one listens there. */
   listener(endpoint: string): Member | undefined {
     const hp = hostPort(endpoint);
-    return this.members.find((m) => m.config.clientUrls.some((u) => hostPort(u) === hp));
+    return this.members.find((m) => m.running && m.config.clientUrls.some((u) => hostPort(u) === hp));
   }
 
   dial(endpoint: string): Connection | undefined {
@@ -70,13 +101,113 @@ export class World {
     return {
       endpoint,
       member,
-      send: (f) => s.after(LOOPBACK_MS, `net: request to ${member.name}`, () => f(member)),
-      receive: (f) => s.after(LOOPBACK_MS, `net: response from ${member.name}`, f),
+      send: (f) =>
+        s.after(CLIENT_LATENCY_MS, `net: request to ${member.name}`, () => {
+          if (member.running) f(member);
+        }),
+      receive: (f) => s.after(CLIENT_LATENCY_MS, `net: response from ${member.name}`, f),
     };
   }
 
-  /** Run the world until `done()` or until virtual time passes `deadline`. */
+  private sendRaft(m: Message): void {
+    const from = this.member(m.from);
+    const to = this.member(m.to);
+    if (!from || !to) return;
+    this.network.send(from.name, to.name, `raft: ${m.type} ${from.name}->${to.name}`, () => to.receive(m));
+  }
+
+  private forward(from: Member, to: bigint, f: (m: Member) => void): boolean {
+    const target = this.member(to);
+    if (!target?.running) return false;
+    this.network.send(from.name, target.name, `forward ${from.name}->${target.name}`, () => {
+      if (target.running) f(target);
+    });
+    return true;
+  }
+
+  leader(): Member | undefined {
+    return this.members.find((m) => m.running && m.isLeader());
+  }
+
+  /** Every running member agrees on one leader and has applied all it has committed. */
+  stable(): boolean {
+    const running = this.members.filter((m) => m.running && m.membership.members.has(m.id));
+    const lead = this.leader();
+    if (!lead || !running.length) return false;
+    const log = lead.node!.raft.log;
+    const commit = log.committed;
+    // The leader has committed an entry of its own term (its first empty entry at least).
+    if (log.term(commit) !== lead.term()) return false;
+    return running.every(
+      (m) => m.leader === lead.id && m.appliedIndex === commit && m.node!.raft.log.committed === commit,
+    );
+  }
+
+  /** Run until `done()` or until virtual time passes `deadline`. */
   runUntil(done: () => boolean, deadline?: number): boolean {
     return this.scheduler.runUntil(done, deadline);
   }
+
+  /** Run until the cluster is stable and its version is set (at most `limitMs` of virtual time). */
+  settle(limitMs = 30_000): boolean {
+    const deadline = this.scheduler.now() + limitMs;
+    return this.runUntil(() => this.stable() && !!this.leader()?.membership.clusterVersion, deadline);
+  }
+
+  // ---- controls ----
+
+  /** Crash a member: it stops at once; its disk survives. */
+  kill(name: string): void {
+    this.member(name)?.stop();
+  }
+
+  /** Start a stopped member from its disk: it rejoins, catches up and publishes itself again. */
+  start(name: string): void {
+    this.member(name)?.start();
+  }
+
+  /**
+   * Stop a member gracefully: a leader first hands leadership to the follower most up to date,
+   * as etcd does; `done` runs once the process has ended.
+   */
+  stop(name: string, done: () => void = () => {}): void {
+    const m = this.member(name);
+    if (!m?.running) return done();
+    if (!m.isLeader()) {
+      m.stop();
+      return done();
+    }
+    const r = m.node!.raft;
+    const followers = [...r.prs.values()]
+      .filter((p) => p.id !== m.id && !p.isLearner && this.member(p.id)?.running)
+      .sort((a, b) => b.match - a.match || (a.id < b.id ? -1 : 1));
+    if (!followers.length) {
+      m.stop();
+      return done();
+    }
+    m.moveLeader(followers[0].id, () => {
+      m.stop();
+      done();
+    });
+  }
+
+  partition(groups: string[][]): void {
+    this.network.partition(groups);
+    this.trace(`partition ${groups.map((g) => g.join(',')).join(' | ')}`);
+  }
+
+  isolate(name: string): void {
+    this.network.isolate(
+      name,
+      this.members.map((m) => m.name),
+    );
+    this.trace(`isolate ${name}`);
+  }
+
+  heal(): void {
+    this.network.heal();
+    this.trace('heal');
+  }
 }
+
+export { ELECTION_MS, HEARTBEAT_MS };
