@@ -4,11 +4,12 @@
 import { etcdctl } from './api/etcdctl/main.ts';
 import { Shell, type ShellOptions } from './api/shell/shell.ts';
 import { COREUTILS } from './api/utils/coreutils.ts';
+import { sim } from './api/utils/sim.ts';
 import { type Task, TaskRunner } from './base/task.ts';
 import { World, type WorldOptions } from './sim/world.ts';
 
 export { Shell } from './api/shell/shell.ts';
-export { DEFAULT_TOPOLOGY, SINGLE_MEMBER_TOPOLOGY } from './sim/topology.ts';
+export { DEFAULT_TOPOLOGY } from './sim/topology.ts';
 export { World } from './sim/world.ts';
 
 /** The environment the conformance recorder gives every case (README: "The shell the commands run in"). */
@@ -38,6 +39,7 @@ export class Simulation {
     const sh = new Shell(this.world, { env: RECORDER_ENV, ...opts });
     sh.register('etcdctl', etcdctl);
     for (const [name, p] of Object.entries(COREUTILS)) sh.register(name, p);
+    sh.register('sim', sim);
     return sh;
   }
 

@@ -5,6 +5,8 @@ import { Simulation } from './index.ts';
 
 /** The recorder waits this long before interrupting a job with `kill %N`, so in-flight events arrive. */
 export const KILL_GRACE_MS = 500;
+/** Virtual time a replayed cluster has been up before the first command. */
+export const MIN_UPTIME_MS = 6_000;
 
 export interface ReplayOptions {
   seed?: number;
@@ -29,6 +31,9 @@ export function bootLikeRecorder(sim: Simulation): void {
     w.runUntil(() => w.leader() === target && w.stable(), w.scheduler.now() + 10_000);
   }
   w.settle();
+  // Members' streams are up for more than etcd's 5 s health interval (the recorder's min-uptime),
+  // so a member add is not refused as "unhealthy cluster".
+  w.scheduler.advance(Math.max(0, MIN_UPTIME_MS - w.scheduler.now()));
 }
 
 export function replayCase(text: string, opts: ReplayOptions = {}): { transcript: string; entries: TranscriptEntry[] } {

@@ -19,12 +19,14 @@ import type {
   RangeRequest,
   RangeResponse,
   ResponseHeader,
+  StatusResponse,
   TxnRequest,
   TxnResponse,
   WatchCreateRequest,
   WatchResponse,
 } from '../etcdserverpb.ts';
 import type { Member, Reply } from '../server/member.ts';
+import type { MemberInfo } from '../server/membership.ts';
 import type { Connection } from '../sim/world.ts';
 
 export interface ClientEnv {
@@ -164,6 +166,35 @@ export class Client {
       (m, reply) => m.hashKV(rev, reply),
       () => this.env.dial(endpoint),
     );
+  }
+
+  /** A call to one given endpoint (endpoint status, hashkv, defrag, move-leader). */
+  at<T>(endpoint: string, call: (m: Member, reply: Reply<T>) => void): Task<T> {
+    return this.unary(call, () => this.env.dial(endpoint));
+  }
+
+  memberList(): Task<{ header: ResponseHeader; members: MemberInfo[] }> {
+    return this.unary((m, reply) => m.memberList(reply));
+  }
+
+  memberAdd(peerURLs: string[], isLearner: boolean): Task<{ header: ResponseHeader; member: MemberInfo; members: MemberInfo[] }> {
+    return this.unary((m, reply) => m.memberAdd(peerURLs, isLearner, reply));
+  }
+
+  memberRemove(id: bigint): Task<{ header: ResponseHeader; members: MemberInfo[] }> {
+    return this.unary((m, reply) => m.memberRemove(id, reply));
+  }
+
+  memberUpdate(id: bigint, peerURLs: string[]): Task<{ header: ResponseHeader; members: MemberInfo[] }> {
+    return this.unary((m, reply) => m.memberUpdate(id, peerURLs, reply));
+  }
+
+  memberPromote(id: bigint): Task<{ header: ResponseHeader; members: MemberInfo[] }> {
+    return this.unary((m, reply) => m.memberPromote(id, reply));
+  }
+
+  status(endpoint: string): Task<StatusResponse> {
+    return this.at(endpoint, (m, reply) => reply({ ok: true, value: m.status() }));
   }
 
   /**

@@ -67,6 +67,8 @@ export const REQUEST_TIMEOUT_MS = 5000 + 2 * ELECTION_MS;
 /** The version this simulated etcd reports. */
 export const SERVER_VERSION = '3.4.23';
 export const CLUSTER_VERSION = '3.4.0';
+/** etcd refuses to add a voting member unless every voter has been connected this long. */
+export const HEALTH_INTERVAL_MS = 5000;
 
 /** What the member needs from the world around it. */
 export interface MemberHost {
@@ -77,6 +79,8 @@ export interface MemberHost {
   forward(from: Member, to: bigint, f: (m: Member) => void): boolean;
   /** Something happened worth a line in the trace. */
   trace(event: string): void;
+  /** Since when this member's stream to a peer has been up, if it is (etcd's transport ActiveSince). */
+  connectedSince(self: Member, peer: bigint): number | undefined;
 }
 
 export interface WatchHandle {
@@ -352,13 +356,26 @@ export class Member {
   }
 
   private applyConfChange(cc: ConfChange): void {
-    const info = cc.context as MemberInfo | undefined;
+    const info = cc.context as (MemberInfo & { reqId?: number }) | undefined;
+    this.applyConfChangeState(cc, info);
+    const p = info?.reqId !== undefined ? this.pending.get(info.reqId) : undefined;
+    if (p && info?.reqId !== undefined) {
+      this.pending.delete(info.reqId);
+      this.scheduler.cancel(p.timer);
+      p.reply({ ok: true, value: { header: this.header(), members: this.membership.list() } });
+    }
+  }
+
+  private applyConfChangeState(cc: ConfChange, info: MemberInfo | undefined): void {
     switch (cc.type) {
       case ConfChangeType.AddNode:
       case ConfChangeType.AddLearnerNode: {
         const existing = this.membership.members.get(cc.nodeId);
         if (existing && cc.type === ConfChangeType.AddNode) existing.isLearner = false;
-        else if (info) this.membership.add({ ...info, isLearner: cc.type === ConfChangeType.AddLearnerNode });
+        else if (info) {
+          const { reqId: _, ...m } = info as MemberInfo & { reqId?: number };
+          this.membership.add({ ...m, isLearner: cc.type === ConfChangeType.AddLearnerNode });
+        }
         break;
       }
       case ConfChangeType.RemoveNode:
@@ -628,6 +645,77 @@ export class Member {
       this.scheduler.after(HEARTBEAT_MS / 10, 'move-leader: wait', poll);
     };
     poll();
+  }
+
+  // ---- membership changes (etcd's AddMember / RemoveMember / UpdateMember / PromoteMember) ----
+
+  /** Propose a conf change; the reply carries the members once it is applied here. */
+  private proposeConfChange(cc: ConfChange, reply: Reply<{ header: ResponseHeader; members: MemberInfo[] }>): void {
+    const node = this.node;
+    if (!node) return;
+    const id = this.nextReq++;
+    this.reqIds.next();
+    cc.context = { ...(cc.context as object), reqId: id };
+    const timer = this.scheduler.after(REQUEST_TIMEOUT_MS, `conf change timeout ${this.name}`, () => {
+      this.pending.delete(id);
+      reply({ ok: false, error: Errors.timeout() });
+    });
+    this.pending.set(id, { reply: reply as Reply<unknown>, timer });
+    node.proposeConfChange(cc);
+    this.processReady();
+  }
+
+  /** Every voting member has been connected to this one for the last 5 s (etcd's isConnectedFullySince). */
+  private connectedFullySince(sinceMs: number): boolean {
+    for (const m of this.membership.list()) {
+      if (m.isLearner || m.id === this.id) continue;
+      const at = this.host.connectedSince(this, m.id);
+      if (at === undefined || at > sinceMs) return false;
+    }
+    return true;
+  }
+
+  memberAdd(peerURLs: string[], isLearner: boolean, reply: Reply<{ header: ResponseHeader; member: MemberInfo; members: MemberInfo[] }>): void {
+    for (const m of this.membership.members.values()) {
+      if (m.peerURLs.some((u) => peerURLs.includes(u))) return reply({ ok: false, error: Errors.peerURLExist() });
+    }
+    if (!isLearner && !this.connectedFullySince(this.scheduler.now() - HEALTH_INTERVAL_MS)) {
+      return reply({ ok: false, error: Errors.unhealthyCluster() });
+    }
+    // A member added at run time: SHA-1 over its peer URLs, an empty cluster name and the Unix second.
+    const id = deriveMemberId(peerURLs, '', Math.floor(this.scheduler.unixMs() / 1000));
+    const info: MemberInfo = { id, name: '', peerURLs: [...peerURLs], clientURLs: [], isLearner };
+    this.proposeConfChange(
+      { type: isLearner ? ConfChangeType.AddLearnerNode : ConfChangeType.AddNode, nodeId: id, context: info },
+      (o) => reply(o.ok ? { ok: true, value: { ...o.value, member: info } } : o),
+    );
+  }
+
+  memberRemove(id: bigint, reply: Reply<{ header: ResponseHeader; members: MemberInfo[] }>): void {
+    if (!this.membership.members.has(id)) return reply({ ok: false, error: Errors.memberNotFound() });
+    this.proposeConfChange({ type: ConfChangeType.RemoveNode, nodeId: id }, reply);
+  }
+
+  memberUpdate(id: bigint, peerURLs: string[], reply: Reply<{ header: ResponseHeader; members: MemberInfo[] }>): void {
+    const m = this.membership.members.get(id);
+    if (!m) return reply({ ok: false, error: Errors.memberNotFound() });
+    for (const other of this.membership.members.values()) {
+      if (other.id !== id && other.peerURLs.some((u) => peerURLs.includes(u))) return reply({ ok: false, error: Errors.peerURLExist() });
+    }
+    this.proposeConfChange({ type: ConfChangeType.UpdateNode, nodeId: id, context: { ...m, peerURLs: [...peerURLs] } }, reply);
+  }
+
+  memberPromote(id: bigint, reply: Reply<{ header: ResponseHeader; members: MemberInfo[] }>): void {
+    this.atLeader(reply, (l, r) => {
+      const m = l.membership.members.get(id);
+      if (!m) return r({ ok: false, error: Errors.memberNotFound() });
+      if (!m.isLearner) return r({ ok: false, error: Errors.memberNotLearner() });
+      // A learner is promoted only once its log is within 90% of the leader's (etcd's isLearnerReady).
+      const raft = l.node!.raft;
+      const pr = raft.prs.get(id);
+      if (!pr || pr.match < raft.log.committed * 0.9) return r({ ok: false, error: Errors.learnerNotReady() });
+      l.proposeConfChange({ type: ConfChangeType.AddNode, nodeId: id, context: m }, r);
+    });
   }
 
   // ---- internals ----

@@ -21,6 +21,8 @@ export class Network {
   /** Directed links that drop everything: "from->to" by member name. */
   readonly cut = new Set<string>();
   stats = { sent: 0, dropped: 0, delivered: 0 };
+  /** When each directed link was last cut or healed (virtual ms). */
+  private readonly changedAt = new Map<string, number>();
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -29,11 +31,11 @@ export class Network {
 
   /** Split the named members into groups that cannot talk to each other. */
   partition(groups: string[][]): void {
-    this.cut.clear();
+    this.heal();
     for (let i = 0; i < groups.length; i++) {
       for (let j = 0; j < groups.length; j++) {
         if (i === j) continue;
-        for (const a of groups[i]) for (const b of groups[j]) this.cut.add(`${a}->${b}`);
+        for (const a of groups[i]) for (const b of groups[j]) this.cutLink(a, b);
       }
     }
   }
@@ -42,17 +44,30 @@ export class Network {
   isolate(name: string, all: string[]): void {
     for (const other of all) {
       if (other === name) continue;
-      this.cut.add(`${name}->${other}`);
-      this.cut.add(`${other}->${name}`);
+      this.cutLink(name, other);
+      this.cutLink(other, name);
     }
+  }
+
+  private cutLink(from: string, to: string): void {
+    if (!this.cut.has(`${from}->${to}`)) this.changedAt.set(`${from}->${to}`, this.scheduler.now());
+    this.cut.add(`${from}->${to}`);
+  }
+
+  /** Since when messages flow both ways between two members (0: always), or undefined if cut. */
+  upSince(a: string, b: string): number | undefined {
+    if (this.isCut(a, b) || this.isCut(b, a)) return undefined;
+    return Math.max(this.changedAt.get(`${a}->${b}`) ?? 0, this.changedAt.get(`${b}->${a}`) ?? 0);
   }
 
   /** Drop only what `from` sends to `to`. */
   cutOneWay(from: string, to: string): void {
-    this.cut.add(`${from}->${to}`);
+    this.cutLink(from, to);
   }
 
   heal(): void {
+    const now = this.scheduler.now();
+    for (const link of this.cut) this.changedAt.set(link, now);
     this.cut.clear();
   }
 

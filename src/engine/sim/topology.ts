@@ -20,15 +20,6 @@ export const DEFAULT_TOPOLOGY: Topology = {
   ],
 };
 
-/**
- * Until the Raft cluster lands, the engine runs one member: the first of the default topology,
- * with its real name, URLs and ID. Requests to the other default endpoints find nothing listening.
- */
-export const SINGLE_MEMBER_TOPOLOGY: Topology = {
-  clusterToken: DEFAULT_TOPOLOGY.clusterToken,
-  members: [DEFAULT_TOPOLOGY.members[0]],
-};
-
 /** "http://127.0.0.1:2379" -> "127.0.0.1:2379" */
 export function hostPort(url: string): string {
   return url.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');

@@ -49,6 +49,7 @@ export class World {
       sendRaft: (m: Message) => this.sendRaft(m),
       forward: (from: Member, to: bigint, f: (m: Member) => void) => this.forward(from, to, f),
       trace: (event: string) => this.trace(event),
+      connectedSince: (a: Member, b: bigint) => this.connectedSince(a, b),
     };
     for (const spec of this.topology.members) {
       this.members.push(
@@ -123,6 +124,15 @@ export class World {
       if (target.running) f(target);
     });
     return true;
+  }
+
+  /** Since when the peer stream between two members has been up (etcd's transport ActiveSince), if it is. */
+  private connectedSince(a: Member, id: bigint): number | undefined {
+    const b = this.member(id);
+    if (!b?.running || !a.running) return undefined;
+    const link = this.network.upSince(a.name, b.name);
+    if (link === undefined) return undefined;
+    return Math.max(link, a.startedAt, b.startedAt);
   }
 
   leader(): Member | undefined {

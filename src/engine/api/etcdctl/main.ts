@@ -8,7 +8,20 @@ import { helpText, type Parsed, parseArgs } from './cobra.ts';
 import { elect, lock } from './commands/concurrency.ts';
 import { compaction, del, get, put } from './commands/kv.ts';
 import { grant, keepAlive, list, revoke, timeToLive } from './commands/lease.ts';
-import { memberRemove, notYet, snapshotSave, snapshotStatus, version } from './commands/misc.ts';
+import {
+  alarmList,
+  defrag,
+  endpointHashKV,
+  endpointHealth,
+  endpointStatus,
+  memberAdd,
+  memberList,
+  memberPromote,
+  memberRemove,
+  memberUpdate,
+  moveLeader,
+} from './commands/cluster.ts';
+import { notYet, snapshotSave, snapshotStatus, version } from './commands/misc.ts';
 import { GoPanic, txn } from './commands/txn.ts';
 import { watch } from './commands/watch.ts';
 import { CmdCtx, type Command, Exit, ExitError } from './context.ts';
@@ -31,7 +44,18 @@ const COMMANDS: Record<string, Command> = {
   'lease keep-alive': keepAlive,
   'snapshot save': snapshotSave,
   'snapshot status': snapshotStatus,
+  'member list': memberList,
+  'member add': memberAdd,
   'member remove': memberRemove,
+  'member update': memberUpdate,
+  'member promote': memberPromote,
+  'endpoint status': endpointStatus,
+  'endpoint health': endpointHealth,
+  'endpoint hashkv': endpointHashKV,
+  'move-leader': moveLeader,
+  defrag,
+  'alarm list': alarmList,
+  'alarm disarm': alarmList,
 };
 
 function commandOf(p: Parsed): Command {

@@ -2,6 +2,7 @@
 
 import { Crc32c } from '../../../base/crc32c.ts';
 import type { Task } from '../../../base/task.ts';
+import { humanizeBytes } from '../../printers/cluster.ts';
 import { renderTable } from '../../printers/table.ts';
 import { type CmdCtx, Exit, fail } from '../context.ts';
 import { API_VERSION, ETCDCTL_VERSION } from '../spec.ts';
@@ -47,23 +48,6 @@ export function notYet(what: string) {
     fail(Exit.Error, `${what} is not simulated by the playground yet`);
   };
 }
-
-/** etcdctl member remove: the ID is checked before anything is sent. */
-export function* memberRemove(cx: CmdCtx): Task<number> {
-  if (cx.args.length !== 1) fail(Exit.BadArgs, 'member ID is not provided');
-  return yield* notYet('etcdctl member remove')(cx);
-}
-
-/** go-humanize's Bytes: SI units, one decimal under 10. */
-export function humanizeBytes(n: number): string {
-  if (n < 10) return `${n} B`;
-  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'];
-  const e = Math.floor(Math.log(n) / Math.log(1000));
-  const v = n / 1000 ** e;
-  const s = v < 10 ? (Math.round(v * 10) / 10).toFixed(1) : Math.round(v).toFixed(0);
-  return `${s} ${units[e]}`;
-}
-
 /**
  * etcdctl snapshot status, over the playground's snapshot file: its revision, how many records
  * it holds, its size, and a CRC-32C over its records (real etcd hashes its bbolt buckets).
@@ -106,3 +90,4 @@ export function* snapshotStatus(cx: CmdCtx): Task<number> {
   }
   return 0;
 }
+
