@@ -177,7 +177,10 @@ export class Client {
     return this.unary((m, reply) => m.memberList(reply));
   }
 
-  memberAdd(peerURLs: string[], isLearner: boolean): Task<{ header: ResponseHeader; member: MemberInfo; members: MemberInfo[] }> {
+  memberAdd(
+    peerURLs: string[],
+    isLearner: boolean,
+  ): Task<{ header: ResponseHeader; member: MemberInfo; members: MemberInfo[] }> {
     return this.unary((m, reply) => m.memberAdd(peerURLs, isLearner, reply));
   }
 
@@ -216,13 +219,20 @@ export class Client {
       }
       c.send((m) => {
         if (cancelled) return;
-        handle = m.watch({ ...req, startRevision: nextRev }, (resp) =>
-          c.receive(() => {
-            if (cancelled) return;
-            if (resp.events.length) nextRev = resp.events[resp.events.length - 1].kv.modRevision + 1;
-            else if (!resp.created && resp.header.revision >= nextRev) nextRev = resp.header.revision + 1;
-            onResponse(resp);
-          }),
+        handle = m.watch(
+          { ...req, startRevision: nextRev },
+          (resp) =>
+            c.receive(() => {
+              if (cancelled) return;
+              if (resp.events.length) nextRev = resp.events[resp.events.length - 1].kv.modRevision + 1;
+              else if (!resp.created && resp.header.revision >= nextRev) nextRev = resp.header.revision + 1;
+              if (resp.created && nextRev === 0) nextRev = resp.header.revision + 1;
+              onResponse(resp);
+            }),
+          // The stream broke (the member stopped): try again, from the next revision not seen.
+          () => {
+            if (!cancelled) s.after(RETRY_MS, 'client: watch reconnect', open);
+          },
         );
       });
     };

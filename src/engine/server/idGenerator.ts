@@ -9,7 +9,7 @@ export class IdGenerator {
 
   constructor(memberId: bigint, startUnixMs: number) {
     this.prefix = (memberId & 0xffffn) << 48n;
-    this.suffix = (BigInt(startUnixMs) & ((1n << 40n) - 1n)) << 8n;
+    this.suffix = (BigInt(Math.floor(startUnixMs)) & ((1n << 40n) - 1n)) << 8n;
   }
 
   next(): bigint {

@@ -117,7 +117,7 @@ export class Member {
   private nextReq = 1;
   private nextRead = 1;
   private published = false;
-  private watchers = new Set<Watcher>();
+  private watchers = new Map<Watcher, (() => void) | undefined>();
   /** Virtual time the member's process started (its uptime, lease IDs). */
   startedAt = 0;
   /** Which member this one believes leads, and since when. */
@@ -210,8 +210,13 @@ export class Member {
     this.blocked = [];
     this.readWaiters.clear();
     this.appliedWaiters = [];
-    for (const w of this.watchers) this.watchable.cancel(w);
+    const closed = [...this.watchers];
     this.watchers.clear();
+    for (const [w, onClose] of closed) {
+      this.watchable.cancel(w);
+      // The client sees its stream break.
+      if (onClose) this.scheduler.after(0, 'watch: stream closed', onClose);
+    }
     this.lessor.demote();
     this.leader = NONE;
     this.host.trace(`${this.name} stopped`);
@@ -549,7 +554,7 @@ export class Member {
 
   // ---- Watch ----
 
-  watch(req: WatchCreateRequest, send: (r: WatchResponse) => void): WatchHandle {
+  watch(req: WatchCreateRequest, send: (r: WatchResponse) => void, onClose?: () => void): WatchHandle {
     const w: Watcher = this.watchable.watch({
       key: req.key,
       end: req.rangeEnd,
@@ -568,7 +573,7 @@ export class Member {
           events: b.events,
         }),
     });
-    this.watchers.add(w);
+    this.watchers.set(w, onClose);
     send({
       header: this.header(),
       watchId: w.id,
@@ -675,7 +680,11 @@ export class Member {
     return true;
   }
 
-  memberAdd(peerURLs: string[], isLearner: boolean, reply: Reply<{ header: ResponseHeader; member: MemberInfo; members: MemberInfo[] }>): void {
+  memberAdd(
+    peerURLs: string[],
+    isLearner: boolean,
+    reply: Reply<{ header: ResponseHeader; member: MemberInfo; members: MemberInfo[] }>,
+  ): void {
     for (const m of this.membership.members.values()) {
       if (m.peerURLs.some((u) => peerURLs.includes(u))) return reply({ ok: false, error: Errors.peerURLExist() });
     }
@@ -700,9 +709,13 @@ export class Member {
     const m = this.membership.members.get(id);
     if (!m) return reply({ ok: false, error: Errors.memberNotFound() });
     for (const other of this.membership.members.values()) {
-      if (other.id !== id && other.peerURLs.some((u) => peerURLs.includes(u))) return reply({ ok: false, error: Errors.peerURLExist() });
+      if (other.id !== id && other.peerURLs.some((u) => peerURLs.includes(u)))
+        return reply({ ok: false, error: Errors.peerURLExist() });
     }
-    this.proposeConfChange({ type: ConfChangeType.UpdateNode, nodeId: id, context: { ...m, peerURLs: [...peerURLs] } }, reply);
+    this.proposeConfChange(
+      { type: ConfChangeType.UpdateNode, nodeId: id, context: { ...m, peerURLs: [...peerURLs] } },
+      reply,
+    );
   }
 
   memberPromote(id: bigint, reply: Reply<{ header: ResponseHeader; members: MemberInfo[] }>): void {

@@ -192,8 +192,8 @@ describe('etcdctl against the simulated member', () => {
 
   it('says plainly what it does not simulate yet', () => {
     const t = terminal();
-    expect(t.exec('etcdctl member list')).toEqual({
-      output: 'Error: etcdctl member list is not simulated by the playground yet\n',
+    expect(t.exec('etcdctl user list')).toEqual({
+      output: 'Error: etcdctl user list is not simulated by the playground yet\n',
       exitCode: 1,
     });
     expect(t.exec('ETCDCTL_API=4 etcdctl version')).toEqual({ output: 'unsupported API version 4\n', exitCode: 1 });

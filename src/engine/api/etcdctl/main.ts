@@ -5,9 +5,6 @@ import { capnslogTime } from '../../base/time.ts';
 import { UnsupportedFormat } from '../printers/printer.ts';
 import type { ProcCtx } from '../shell/process.ts';
 import { helpText, type Parsed, parseArgs } from './cobra.ts';
-import { elect, lock } from './commands/concurrency.ts';
-import { compaction, del, get, put } from './commands/kv.ts';
-import { grant, keepAlive, list, revoke, timeToLive } from './commands/lease.ts';
 import {
   alarmList,
   defrag,
@@ -21,6 +18,9 @@ import {
   memberUpdate,
   moveLeader,
 } from './commands/cluster.ts';
+import { elect, lock } from './commands/concurrency.ts';
+import { compaction, del, get, put } from './commands/kv.ts';
+import { grant, keepAlive, list, revoke, timeToLive } from './commands/lease.ts';
 import { notYet, snapshotSave, snapshotStatus, version } from './commands/misc.ts';
 import { GoPanic, txn } from './commands/txn.ts';
 import { watch } from './commands/watch.ts';

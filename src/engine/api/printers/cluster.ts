@@ -2,7 +2,7 @@
 import { hexId } from '../../base/ids.ts';
 import type { ResponseHeader, StatusResponse } from '../../etcdserverpb.ts';
 import type { MemberInfo } from '../../server/membership.ts';
-import { arr, bool, type J, num, obj, oarr, obool, onum, ostr, render, str } from './goJson.ts';
+import { arr, bool, type J, num, oarr, obj, obool, onum, ostr, render, str } from './goJson.ts';
 import { header } from './pb.ts';
 import { renderTable } from './table.ts';
 
@@ -37,7 +37,9 @@ function status(m: MemberInfo): string {
 }
 
 function fieldsHeader(out: Out, h: ResponseHeader): void {
-  out(`"ClusterID" : ${h.clusterId}\n"MemberID" : ${h.memberId}\n"Revision" : ${h.revision}\n"RaftTerm" : ${h.raftTerm}\n`);
+  out(
+    `"ClusterID" : ${h.clusterId}\n"MemberID" : ${h.memberId}\n"Revision" : ${h.revision}\n"RaftTerm" : ${h.raftTerm}\n`,
+  );
 }
 
 const memberJson = (m: MemberInfo): J =>
@@ -58,7 +60,14 @@ export function printMemberList(out: Out, format: string, h: ResponseHeader, mem
       out(
         renderTable(
           ['ID', 'STATUS', 'NAME', 'PEER ADDRS', 'CLIENT ADDRS', 'IS LEARNER'],
-          members.map((m) => [hexId(m.id), status(m), m.name, m.peerURLs.join(','), m.clientURLs.join(','), String(m.isLearner)]),
+          members.map((m) => [
+            hexId(m.id),
+            status(m),
+            m.name,
+            m.peerURLs.join(','),
+            m.clientURLs.join(','),
+            String(m.isLearner),
+          ]),
         ),
       );
       return;
@@ -73,7 +82,9 @@ export function printMemberList(out: Out, format: string, h: ResponseHeader, mem
       return;
     default:
       for (const m of members) {
-        out(`${hexId(m.id)}, ${status(m)}, ${m.name}, ${m.peerURLs.join(',')}, ${m.clientURLs.join(',')}, ${m.isLearner}\n`);
+        out(
+          `${hexId(m.id)}, ${status(m)}, ${m.name}, ${m.peerURLs.join(',')}, ${m.clientURLs.join(',')}, ${m.isLearner}\n`,
+        );
       }
   }
 }
@@ -116,7 +127,18 @@ export function printEndpointStatus(out: Out, format: string, list: EpStatus[]):
     case 'table':
       out(
         renderTable(
-          ['ENDPOINT', 'ID', 'VERSION', 'DB SIZE', 'IS LEADER', 'IS LEARNER', 'RAFT TERM', 'RAFT INDEX', 'RAFT APPLIED INDEX', 'ERRORS'],
+          [
+            'ENDPOINT',
+            'ID',
+            'VERSION',
+            'DB SIZE',
+            'IS LEADER',
+            'IS LEARNER',
+            'RAFT TERM',
+            'RAFT INDEX',
+            'RAFT APPLIED INDEX',
+            'ERRORS',
+          ],
           list.map(({ ep, resp: s }) => [
             ep,
             hexId(s.header.memberId),
@@ -162,13 +184,29 @@ export interface EpHealth {
 export function printEndpointHealth(out: Out, err: Out, format: string, list: EpHealth[]): void {
   switch (format) {
     case 'json':
-      out(render(arr(list.map((h) => obj(['endpoint', str(h.ep)], ['health', bool(h.health)], ['took', str(h.took)], ['error', ostr(h.error)])))) + '\n');
+      out(
+        render(
+          arr(
+            list.map((h) =>
+              obj(['endpoint', str(h.ep)], ['health', bool(h.health)], ['took', str(h.took)], ['error', ostr(h.error)]),
+            ),
+          ),
+        ) + '\n',
+      );
       return;
     case 'table':
-      out(renderTable(['ENDPOINT', 'HEALTH', 'TOOK', 'ERROR'], list.map((h) => [h.ep, String(h.health), h.took, h.error])));
+      out(
+        renderTable(
+          ['ENDPOINT', 'HEALTH', 'TOOK', 'ERROR'],
+          list.map((h) => [h.ep, String(h.health), h.took, h.error]),
+        ),
+      );
       return;
     case 'fields':
-      for (const h of list) out(`"Endpoint" : ${JSON.stringify(h.ep)}\n"Health" : ${h.health}\n"Took" : ${h.took}\n"Error" : ${h.error}\n\n`);
+      for (const h of list)
+        out(
+          `"Endpoint" : ${JSON.stringify(h.ep)}\n"Health" : ${h.health}\n"Took" : ${h.took}\n"Error" : ${h.error}\n\n`,
+        );
       return;
     default:
       for (const h of list) {
@@ -192,14 +230,29 @@ export function printEndpointHashKV(out: Out, format: string, list: EpHash[]): v
         render(
           arr(
             list.map((h) =>
-              obj(['Endpoint', str(h.ep)], ['HashKV', obj(['header', header(h.header)], ['hash', onum(h.hash)], ['compact_revision', onum(h.compactRevision)])]),
+              obj(
+                ['Endpoint', str(h.ep)],
+                [
+                  'HashKV',
+                  obj(
+                    ['header', header(h.header)],
+                    ['hash', onum(h.hash)],
+                    ['compact_revision', onum(h.compactRevision)],
+                  ),
+                ],
+              ),
             ),
           ),
         ) + '\n',
       );
       return;
     case 'table':
-      out(renderTable(['ENDPOINT', 'HASH'], list.map((h) => [h.ep, String(h.hash)])));
+      out(
+        renderTable(
+          ['ENDPOINT', 'HASH'],
+          list.map((h) => [h.ep, String(h.hash)]),
+        ),
+      );
       return;
     case 'fields':
       for (const h of list) {

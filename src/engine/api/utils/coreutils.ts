@@ -178,6 +178,110 @@ function* grep(ctx: ProcCtx): Task<number> {
   return hits.length ? 0 : 1;
 }
 
+/** cut -d DELIM -f LIST, or -c LIST. */
+function* cut(ctx: ProcCtx): Task<number> {
+  const args = ctx.argv.slice(1);
+  let delim = '\t';
+  let fields: string | undefined;
+  let chars: string | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-d') delim = args[++i] ?? '';
+    else if (a.startsWith('-d')) delim = a.slice(2);
+    else if (a === '-f') fields = args[++i];
+    else if (a.startsWith('-f')) fields = a.slice(2);
+    else if (a === '-c') chars = args[++i];
+    else if (a.startsWith('-c')) chars = a.slice(2);
+    else files.push(a);
+  }
+  if (delim.length !== 1) {
+    ctx.stderr("cut: the delimiter must be a single character\nTry 'cut --help' for more information.\n");
+    return 1;
+  }
+  const spec = fields ?? chars;
+  if (!spec) {
+    ctx.stderr(
+      "cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n",
+    );
+    return 1;
+  }
+  const ranges = spec.split(',').map((r) => {
+    const m = /^(\d*)(-?)(\d*)$/.exec(r);
+    if (!m || (!m[1] && !m[3])) return undefined;
+    const lo = m[1] ? Number(m[1]) : 1;
+    const hi = m[2] ? (m[3] ? Number(m[3]) : Number.POSITIVE_INFINITY) : lo;
+    return [lo, hi] as const;
+  });
+  if (ranges.some((r) => !r || r[0] < 1)) {
+    ctx.stderr(`cut: invalid field value '${spec}'\nTry 'cut --help' for more information.\n`);
+    return 1;
+  }
+  const pick = (n: number) => ranges.some((r) => n >= r![0] && n <= r![1]);
+  const { text, status } = inputOf(ctx, files, 'cut');
+  for (const line of lines(text)) {
+    if (chars) ctx.stdout([...line].filter((_, i) => pick(i + 1)).join('') + '\n');
+    else if (!line.includes(delim)) ctx.stdout(line + '\n');
+    else
+      ctx.stdout(
+        line
+          .split(delim)
+          .filter((_, i) => pick(i + 1))
+          .join(delim) + '\n',
+      );
+  }
+  return status;
+}
+
+/** sort [-r] [-n] [-u]. */
+function* sort(ctx: ProcCtx): Task<number> {
+  const flags = ctx.argv
+    .slice(1)
+    .filter((a) => /^-[rnu]+$/.test(a))
+    .join('');
+  const files = ctx.argv.slice(1).filter((a) => !/^-[rnu]+$/.test(a));
+  const { text, status } = inputOf(ctx, files, 'sort');
+  let l = lines(text);
+  if (flags.includes('n'))
+    l.sort((a, b) => Number.parseFloat(a) - Number.parseFloat(b) || (a < b ? -1 : a > b ? 1 : 0));
+  else l.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (flags.includes('r')) l.reverse();
+  if (flags.includes('u')) l = l.filter((x, i) => i === 0 || x !== l[i - 1]);
+  ctx.stdout(l.map((x) => x + '\n').join(''));
+  return status;
+}
+
+/** tr SET1 SET2, tr -d SET1 (ranges like a-z). */
+function* tr(ctx: ProcCtx): Task<number> {
+  const args = ctx.argv.slice(1);
+  const expand = (s: string) =>
+    s.replace(/(.)-(.)/g, (_, a: string, b: string) => {
+      let out = '';
+      for (let c = a.charCodeAt(0); c <= b.charCodeAt(0); c++) out += String.fromCharCode(c);
+      return out;
+    });
+  if (args[0] === '-d' && args.length === 2) {
+    const del = new Set(expand(args[1]));
+    ctx.stdout([...ctx.stdin].filter((c) => !del.has(c)).join(''));
+    return 0;
+  }
+  if (args.length !== 2) {
+    ctx.stderr("tr: missing operand\nTry 'tr --help' for more information.\n");
+    return 1;
+  }
+  const from = expand(args[0]);
+  const to = expand(args[1]);
+  ctx.stdout(
+    [...ctx.stdin]
+      .map((c) => {
+        const i = from.indexOf(c);
+        return i < 0 ? c : (to[Math.min(i, to.length - 1)] ?? c);
+      })
+      .join(''),
+  );
+  return 0;
+}
+
 function* env(ctx: ProcCtx): Task<number> {
   for (const [k, v] of Object.entries(ctx.env).sort()) ctx.stdout(`${k}=${v}\n`);
   return 0;
@@ -193,7 +297,7 @@ function* help(ctx: ProcCtx): Task<number> {
     [
       'etcd Playground shell: a bash-like shell in front of a simulated etcd 3.4 cluster.',
       '',
-      'Programs:  etcdctl (v3), echo, sleep, cat, head, tail, wc, grep, env, clear, help',
+      'Programs:  etcdctl (v3), sim, echo, sleep, cat, head, tail, wc, grep, cut, sort, tr, env, clear, help',
       'Builtins:  export, unset, cd, pwd, jobs, kill %N, history, exit',
       'Syntax:    "quotes", \'quotes\', $VAR, ${VAR}, $?, $(...), a | b, a && b, a || b, a; b,',
       '           cmd & (background job), cmd <<EOF ... EOF (heredoc), > file, >> file, 2>&1',
@@ -221,6 +325,9 @@ export const COREUTILS: Record<string, Program> = {
   tail: headTail('tail'),
   wc,
   grep,
+  cut,
+  sort,
+  tr,
   env,
   clear,
   help,

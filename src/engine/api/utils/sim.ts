@@ -88,7 +88,8 @@ export function* sim(ctx: ProcCtx): Task<number> {
       // Members not named form a group of their own.
       const rest = names.filter((n) => !listed.has(n));
       if (rest.length) groups.push(rest);
-      if (groups.filter((g) => g.length).length < 2) return fail('partition needs at least two groups: sim partition A B -- C');
+      if (groups.filter((g) => g.length).length < 2)
+        return fail('partition needs at least two groups: sim partition A B -- C');
       w.partition(groups.filter((g) => g.length));
       return 0;
     }
@@ -109,7 +110,8 @@ export function* sim(ctx: ProcCtx): Task<number> {
     }
     case 'loss': {
       const pct = Number(String(args[0]).replace(/%$/, ''));
-      if (args.length !== 1 || !Number.isFinite(pct) || pct < 0 || pct > 100) return fail('loss needs a percentage from 0 to 100');
+      if (args.length !== 1 || !Number.isFinite(pct) || pct < 0 || pct > 100)
+        return fail('loss needs a percentage from 0 to 100');
       w.network.faults.loss = pct / 100;
       return 0;
     }
@@ -138,7 +140,8 @@ export function* sim(ctx: ProcCtx): Task<number> {
       return 0;
     case 'speed': {
       const x = Number(args[0]);
-      if (args.length !== 1 || !Number.isFinite(x) || x < 0.01 || x > 10) return fail('speed needs a factor from 0.01 to 10');
+      if (args.length !== 1 || !Number.isFinite(x) || x < 0.01 || x > 10)
+        return fail('speed needs a factor from 0.01 to 10');
       timeControl(w).speed = x;
       return 0;
     }

@@ -90,4 +90,3 @@ export function* snapshotStatus(cx: CmdCtx): Task<number> {
   }
   return 0;
 }
-
