@@ -234,17 +234,20 @@ export interface HashKVResponse {
   compactRevision: number;
 }
 
-/** What a member is asked to agree on: the payload of one Raft log entry (etcd's InternalRaftRequest). */
+/**
+ * What a member is asked to agree on: the payload of one Raft log entry (etcd's InternalRaftRequest).
+ * The ID comes from the proposing member's ID generator, so it is unique across the cluster.
+ */
 export type InternalRaftRequest =
-  | { id: number; put: PutRequest }
-  | { id: number; deleteRange: DeleteRangeRequest }
-  | { id: number; txn: TxnRequest }
-  | { id: number; compaction: CompactionRequest }
-  | { id: number; leaseGrant: LeaseGrantRequest }
-  | { id: number; leaseRevoke: LeaseRevokeRequest }
-  | { id: number; range: RangeRequest }
-  | { id: number; memberAttr: { memberId: bigint; name: string; clientURLs: string[] } }
-  | { id: number; clusterVersion: string };
+  | { id: bigint; put: PutRequest }
+  | { id: bigint; deleteRange: DeleteRangeRequest }
+  | { id: bigint; txn: TxnRequest }
+  | { id: bigint; compaction: CompactionRequest }
+  | { id: bigint; leaseGrant: LeaseGrantRequest }
+  | { id: bigint; leaseRevoke: LeaseRevokeRequest }
+  | { id: bigint; range: RangeRequest }
+  | { id: bigint; memberAttr: { memberId: bigint; name: string; clientURLs: string[] } }
+  | { id: bigint; clusterVersion: string };
 
 export interface Member {
   ID: bigint;

@@ -81,6 +81,21 @@ export interface MemberHost {
   trace(event: string): void;
   /** Since when this member's stream to a peer has been up, if it is (etcd's transport ActiveSince). */
   connectedSince(self: Member, peer: bigint): number | undefined;
+  /** Checkers watch what every member applies and persists (tests, the fuzzer). */
+  observer?: MemberObserver;
+}
+
+export interface MemberObserver {
+  applied(m: Member, e: Entry): void;
+  becameLeader(m: Member, term: number): void;
+}
+
+/** Deliberate, test-only faults of a member (besides the Raft core's): the fuzzer must catch each. */
+export interface MemberBugs {
+  /** Persist the hard state without the vote: after a crash the member may vote twice in one term. */
+  forgetVote?: boolean;
+  /** Serve linearizable reads from local state without a ReadIndex round: a deposed leader reads stale data. */
+  staleReads?: boolean;
 }
 
 export interface WatchHandle {
@@ -105,16 +120,17 @@ export class Member {
   readonly applier: Applier;
   readonly membership = new Membership();
   appliedIndex = 0;
+  /** Term of the last applied entry: what etcd reports as the raft term (its s.Term()). */
+  appliedTerm = 0;
   // --- volatile: gone when the process stops ---
   node: RawNode | undefined;
   reqIds: IdGenerator;
-  private pending = new Map<number, Pending>();
+  private pending = new Map<bigint, Pending>();
   private blocked: { req: InternalRaftRequest; at: number }[] = [];
   private readWaiters = new Map<string, () => void>();
   private appliedWaiters: { index: number; f: () => void }[] = [];
   private timers: ScheduledEvent[] = [];
   private revoking = new Set<bigint>();
-  private nextReq = 1;
   private nextRead = 1;
   private published = false;
   private watchers = new Map<Watcher, (() => void) | undefined>();
@@ -123,6 +139,11 @@ export class Member {
   /** Which member this one believes leads, and since when. */
   leader: bigint = NONE;
   bugs: RaftBugs = {};
+  /** etcd 3.4 runs without pre-vote unless --pre-vote is given. */
+  preVote = false;
+  /** Entries per append message (etcd sends up to 1 MB: many). */
+  maxEntriesPerMsg = 64;
+  memberBugs: MemberBugs = {};
 
   constructor(
     readonly config: MemberConfig,
@@ -177,8 +198,10 @@ export class Member {
       heartbeatTick: 1,
       storage: this.raftStorage,
       applied: this.appliedIndex,
-      preVote: true,
+      // etcd 3.4's defaults: --pre-vote=false, and check-quorum always on.
+      preVote: this.preVote,
       checkQuorum: true,
+      maxEntriesPerMsg: this.maxEntriesPerMsg,
       rand: (n) => this.rng.int(0, n - 1),
       bugs: this.bugs,
     });
@@ -257,7 +280,16 @@ export class Member {
     return this.node?.raft.state === StateType.Leader;
   }
 
+  /**
+   * The raft term etcd reports in headers and endpoint status: the term of the last entry it
+   * applied (etcd's s.Term()), which stays put while a member without quorum campaigns.
+   */
   term(): number {
+    return this.appliedTerm;
+  }
+
+  /** The Raft node's own current term. */
+  raftTerm(): number {
     return this.node?.raft.term ?? this.raftStorage.hardState.term;
   }
 
@@ -277,7 +309,9 @@ export class Member {
       if (rd.softState) this.onSoftState(rd.softState.lead, rd.softState.state);
       if (rd.snapshot) this.raftStorage.applySnapshot(rd.snapshot);
       if (rd.entries.length) this.raftStorage.append(rd.entries);
-      if (rd.hardState) this.raftStorage.setHardState(rd.hardState);
+      if (rd.hardState) {
+        this.raftStorage.setHardState(this.memberBugs.forgetVote ? { ...rd.hardState, vote: NONE } : rd.hardState);
+      }
       for (const m of rd.messages) this.host.sendRaft(m);
       for (const e of rd.committedEntries) this.applyEntry(e);
       for (const rs of rd.readStates) this.onReadState(rs.requestCtx, rs.index);
@@ -303,7 +337,8 @@ export class Member {
     if (state === StateType.Leader && !wasLeader) {
       // A new leader gives every lease its full TTL again, plus the election timeout (etcd's Promote).
       this.lessor.promote(ELECTION_MS);
-      this.host.trace(`${this.name} became leader at term ${this.term()}`);
+      this.host.trace(`${this.name} became leader at term ${this.raftTerm()}`);
+      this.host.observer?.becameLeader(this, this.raftTerm());
     } else if (state !== StateType.Leader && wasLeader) this.lessor.demote();
     if (lead !== NONE && this.blocked.length) {
       const blocked = this.blocked;
@@ -327,6 +362,8 @@ export class Member {
   private applyEntry(e: Entry): void {
     if (e.index <= this.appliedIndex) return;
     this.appliedIndex = e.index;
+    this.appliedTerm = e.term;
+    this.host.observer?.applied(this, e);
     if (e.type === EntryType.ConfChange) {
       this.applyConfChange(e.data as ConfChange);
       return;
@@ -361,7 +398,7 @@ export class Member {
   }
 
   private applyConfChange(cc: ConfChange): void {
-    const info = cc.context as (MemberInfo & { reqId?: number }) | undefined;
+    const info = cc.context as (MemberInfo & { reqId?: bigint }) | undefined;
     this.applyConfChangeState(cc, info);
     const p = info?.reqId !== undefined ? this.pending.get(info.reqId) : undefined;
     if (p && info?.reqId !== undefined) {
@@ -378,7 +415,7 @@ export class Member {
         const existing = this.membership.members.get(cc.nodeId);
         if (existing && cc.type === ConfChangeType.AddNode) existing.isLearner = false;
         else if (info) {
-          const { reqId: _, ...m } = info as MemberInfo & { reqId?: number };
+          const { reqId: _, ...m } = info as MemberInfo & { reqId?: bigint };
           this.membership.add({ ...m, isLearner: cc.type === ConfChangeType.AddLearnerNode });
         }
         break;
@@ -416,8 +453,7 @@ export class Member {
   propose<T>(req: Omit<InternalRaftRequest, 'id'> & Record<string, unknown>, reply: Reply<T>): void {
     const node = this.node;
     if (!node) return;
-    const id = this.nextReq++;
-    this.reqIds.next();
+    const id = this.reqIds.next();
     const full = { id, ...req } as InternalRaftRequest;
     const noLeader = node.raft.lead === NONE;
     const timer = this.scheduler.after(REQUEST_TIMEOUT_MS, `request timeout ${this.name}`, () => {
@@ -443,6 +479,7 @@ export class Member {
   private linearizable(read: () => void, fail: (e: unknown) => void): void {
     const node = this.node;
     if (!node) return;
+    if (this.memberBugs.staleReads) return read();
     const ctx = `${this.name}-${this.nextRead++}`;
     let done = false;
     const timer = this.scheduler.after(REQUEST_TIMEOUT_MS, `read timeout ${this.name}`, () => {
@@ -658,8 +695,7 @@ export class Member {
   private proposeConfChange(cc: ConfChange, reply: Reply<{ header: ResponseHeader; members: MemberInfo[] }>): void {
     const node = this.node;
     if (!node) return;
-    const id = this.nextReq++;
-    this.reqIds.next();
+    const id = this.reqIds.next();
     cc.context = { ...(cc.context as object), reqId: id };
     const timer = this.scheduler.after(REQUEST_TIMEOUT_MS, `conf change timeout ${this.name}`, () => {
       this.pending.delete(id);

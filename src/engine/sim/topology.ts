@@ -20,6 +20,19 @@ export const DEFAULT_TOPOLOGY: Topology = {
   ],
 };
 
+/** A cluster of n members named infra1..n on 127.0.0.1 (the default topology's ports, then 42379, 52379, ...). */
+export function localTopology(n: number, clusterToken = DEFAULT_TOPOLOGY.clusterToken): Topology {
+  const port = (i: number) => (i === 0 ? 2379 : i * 10000 + 2379);
+  return {
+    clusterToken,
+    members: Array.from({ length: n }, (_, i) => ({
+      name: `infra${i + 1}`,
+      clientUrls: [`http://127.0.0.1:${port(i)}`],
+      peerUrls: [`http://127.0.0.1:${port(i) + 1}`],
+    })),
+  };
+}
+
 /** "http://127.0.0.1:2379" -> "127.0.0.1:2379" */
 export function hostPort(url: string): string {
   return url.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');

@@ -5,7 +5,9 @@ import { clusterId } from '../base/ids.ts';
 import { Prng } from '../base/prng.ts';
 import { Scheduler } from '../base/scheduler.ts';
 import type { Message } from '../raft/messages.ts';
-import { ELECTION_MS, HEARTBEAT_MS, Member } from '../server/member.ts';
+import type { RaftBugs } from '../raft/raft.ts';
+import type { MemberBugs } from '../server/member.ts';
+import { ELECTION_MS, HEARTBEAT_MS, Member, type MemberHost, type MemberObserver } from '../server/member.ts';
 import type { MemberInfo } from '../server/membership.ts';
 import { Network } from './network.ts';
 import { DEFAULT_TOPOLOGY, hostPort, type Topology } from './topology.ts';
@@ -18,6 +20,11 @@ export interface WorldOptions {
   seed?: number;
   topology?: Topology;
   epochMs?: number;
+  observer?: MemberObserver;
+  /** Test-only faults, switched on in every member before it starts. */
+  bugs?: { raft?: RaftBugs; member?: MemberBugs };
+  /** Raft settings of every member (etcd 3.4: no pre-vote, many entries per message). */
+  raft?: { preVote?: boolean; maxEntriesPerMsg?: number };
 }
 
 /** A connection from a client to the member listening on an endpoint. */
@@ -38,18 +45,27 @@ export class World {
   readonly topology: Topology;
   readonly network: Network;
   readonly traceLog: { t: number; event: string }[] = [];
+  /** Checkers that see every apply and every new leader. */
+  observer: MemberObserver | undefined;
+  /** Sees every Raft message as it is sent, and may drop it (the fuzzer's protocol-aware faults). */
+  nemesis: ((m: Message) => boolean | undefined) | undefined;
 
   constructor(opts: WorldOptions = {}) {
+    const self = this;
+    this.observer = opts.observer;
     this.scheduler = new Scheduler(opts.epochMs);
     this.prng = new Prng(opts.seed ?? 1);
     this.topology = opts.topology ?? DEFAULT_TOPOLOGY;
     this.network = new Network(this.scheduler, this.prng.fork('network'));
-    const host = {
+    const host: MemberHost = {
       scheduler: this.scheduler,
       sendRaft: (m: Message) => this.sendRaft(m),
       forward: (from: Member, to: bigint, f: (m: Member) => void) => this.forward(from, to, f),
       trace: (event: string) => this.trace(event),
       connectedSince: (a: Member, b: bigint) => this.connectedSince(a, b),
+      get observer() {
+        return self.observer;
+      },
     };
     for (const spec of this.topology.members) {
       this.members.push(
@@ -77,7 +93,13 @@ export class World {
       m.clusterId = cid;
       m.bootstrap(initial);
     }
-    for (const m of this.members) m.start();
+    for (const m of this.members) {
+      if (opts.bugs?.raft) m.bugs = opts.bugs.raft;
+      if (opts.bugs?.member) m.memberBugs = opts.bugs.member;
+      if (opts.raft?.preVote !== undefined) m.preVote = opts.raft.preVote;
+      if (opts.raft?.maxEntriesPerMsg !== undefined) m.maxEntriesPerMsg = opts.raft.maxEntriesPerMsg;
+      m.start();
+    }
   }
 
   trace(event: string): void {
@@ -111,6 +133,7 @@ export class World {
   }
 
   private sendRaft(m: Message): void {
+    if (this.nemesis?.(m)) return;
     const from = this.member(m.from);
     const to = this.member(m.to);
     if (!from || !to) return;
@@ -147,7 +170,7 @@ export class World {
     const log = lead.node!.raft.log;
     const commit = log.committed;
     // The leader has committed an entry of its own term (its first empty entry at least).
-    if (log.term(commit) !== lead.term()) return false;
+    if (log.term(commit) !== lead.raftTerm()) return false;
     return running.every(
       (m) => m.leader === lead.id && m.appliedIndex === commit && m.node!.raft.log.committed === commit,
     );

@@ -122,7 +122,7 @@ export function* sim(ctx: ProcCtx): Task<number> {
         const r = m.node?.raft;
         const state = !m.running ? 'stopped' : (r?.state ?? '').toLowerCase();
         ctx.stdout(
-          `${m.name.padEnd(8)} ${hexId(m.id).padEnd(17)} ${state.padEnd(10)} ${String(m.term()).padStart(4)}  ${String(r?.log.committed ?? m.raftStorage.hardState.commit).padStart(6)}  ${String(m.appliedIndex).padStart(7)}  ${m.leader ? hexId(m.leader) : '-'}\n`,
+          `${m.name.padEnd(8)} ${hexId(m.id).padEnd(17)} ${state.padEnd(10)} ${String(m.raftTerm()).padStart(4)}  ${String(r?.log.committed ?? m.raftStorage.hardState.commit).padStart(6)}  ${String(m.appliedIndex).padStart(7)}  ${m.leader ? hexId(m.leader) : '-'}\n`,
         );
       }
       if (w.network.cut.size) ctx.stdout(`cut links: ${[...w.network.cut].sort().join(' ')}\n`);
