@@ -50,6 +50,8 @@ export interface MemberConfig {
   peerUrls: string[];
   clientUrls: string[];
   clusterToken: string;
+  /** A member added at run time joins with the ID `member add` gave it. */
+  id?: bigint;
 }
 
 /** etcd's defaults: 100 ms heartbeat, 1000 ms election timeout. */
@@ -150,7 +152,7 @@ export class Member {
     private readonly host: MemberHost,
     private readonly rng: Prng,
   ) {
-    this.id = deriveMemberId(config.peerUrls, config.clusterToken);
+    this.id = config.id ?? deriveMemberId(config.peerUrls, config.clusterToken);
     this.lessor = new Lessor(MIN_LEASE_TTL, () => host.scheduler.now());
     this.kv.leases = this.lessor;
     this.watchable = new WatchableStore(this.kv, host.scheduler);

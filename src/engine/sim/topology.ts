@@ -22,7 +22,8 @@ export const DEFAULT_TOPOLOGY: Topology = {
 
 /** A cluster of n members named infra1..n on 127.0.0.1 (the default topology's ports, then 42379, 52379, ...). */
 export function localTopology(n: number, clusterToken = DEFAULT_TOPOLOGY.clusterToken): Topology {
-  const port = (i: number) => (i === 0 ? 2379 : i * 10000 + 2379);
+  // infra1: 2379, infra2: 22379, infra3: 32379, infra4: 42379, ...
+  const port = (i: number) => (i === 0 ? 2379 : (i + 1) * 10000 + 2379);
   return {
     clusterToken,
     members: Array.from({ length: n }, (_, i) => ({

@@ -10,7 +10,7 @@ import type { MemberBugs } from '../server/member.ts';
 import { ELECTION_MS, HEARTBEAT_MS, Member, type MemberHost, type MemberObserver } from '../server/member.ts';
 import type { MemberInfo } from '../server/membership.ts';
 import { Network } from './network.ts';
-import { DEFAULT_TOPOLOGY, hostPort, type Topology } from './topology.ts';
+import { DEFAULT_TOPOLOGY, hostPort, localTopology, type MemberSpec, type Topology } from './topology.ts';
 import { VirtualFs } from './vfs.ts';
 
 /** One-way latency between a client and a member on the same host, in virtual ms. */
@@ -47,6 +47,7 @@ export class World {
   readonly traceLog: { t: number; event: string }[] = [];
   /** Checkers that see every apply and every new leader. */
   observer: MemberObserver | undefined;
+  private host!: MemberHost;
   /** Sees every Raft message as it is sent, and may drop it (the fuzzer's protocol-aware faults). */
   nemesis: ((m: Message) => boolean | undefined) | undefined;
 
@@ -57,7 +58,7 @@ export class World {
     this.prng = new Prng(opts.seed ?? 1);
     this.topology = opts.topology ?? DEFAULT_TOPOLOGY;
     this.network = new Network(this.scheduler, this.prng.fork('network'));
-    const host: MemberHost = {
+    const host: MemberHost = (this.host = {
       scheduler: this.scheduler,
       sendRaft: (m: Message) => this.sendRaft(m),
       forward: (from: Member, to: bigint, f: (m: Member) => void) => this.forward(from, to, f),
@@ -66,7 +67,7 @@ export class World {
       get observer() {
         return self.observer;
       },
-    };
+    });
     for (const spec of this.topology.members) {
       this.members.push(
         new Member(
@@ -194,9 +195,44 @@ export class World {
     this.member(name)?.stop();
   }
 
-  /** Start a stopped member from its disk: it rejoins, catches up and publishes itself again. */
-  start(name: string): void {
-    this.member(name)?.start();
+  /**
+   * Start a stopped member from its disk: it rejoins, catches up and publishes itself again. A
+   * name the world does not know yet starts the member `member add` announced at that name's
+   * peer URL (infra4 at :42380, as the tutorial's "node 4"), with an empty disk: the leader sends
+   * it the log (or a snapshot) and it joins.
+   */
+  start(name: string): boolean {
+    const m = this.member(name) ?? this.joiner(name);
+    if (!m) return false;
+    m.start();
+    return true;
+  }
+
+  /** The process for a member added at run time, if the cluster has one waiting at this name's URLs. */
+  private joiner(name: string): Member | undefined {
+    const spec = this.topology.members.find((s) => s.name === name) ?? conventionalSpec(name);
+    if (!spec) return undefined;
+    const anyRunning = this.members.find((m) => m.running);
+    const info = anyRunning?.membership
+      .list()
+      .find((i) => !i.name && i.peerURLs.some((u) => spec.peerUrls.includes(u)));
+    if (!info) return undefined;
+    const m = new Member(
+      {
+        name,
+        clientUrls: spec.clientUrls,
+        peerUrls: info.peerURLs,
+        clusterToken: this.topology.clusterToken,
+        id: info.id,
+      },
+      this.host,
+      this.prng.fork(`elections:${name}`),
+    );
+    m.clusterId = anyRunning!.clusterId;
+    m.preVote = anyRunning!.preVote;
+    this.members.push(m);
+    this.trace(`${name} joins as ${info.id.toString(16)}`);
+    return m;
   }
 
   /**
@@ -244,3 +280,10 @@ export class World {
 }
 
 export { ELECTION_MS, HEARTBEAT_MS };
+
+/** infraN on 127.0.0.1 at the ports the default topology's pattern gives it (infra4: 42379 / 42380). */
+function conventionalSpec(name: string): MemberSpec | undefined {
+  const m = /^infra(\d+)$/.exec(name);
+  if (!m) return undefined;
+  return localTopology(Number(m[1])).members[Number(m[1]) - 1];
+}

@@ -71,10 +71,11 @@ export function* sim(ctx: ProcCtx): Task<number> {
       return 0;
     }
     case 'start': {
-      const name = needMember();
+      const name = args.length === 1 ? args[0] : undefined;
       if (!name) return fail(`start needs one member name (${names.join(', ')})`);
-      if (w.member(name)!.running) return fail(`${name} is already running`);
-      w.start(name);
+      if (w.member(name)?.running) return fail(`${name} is already running`);
+      if (!w.start(name))
+        return fail(`unknown member ${name} (add it first: etcdctl member add ${name} --peer-urls=...)`);
       return 0;
     }
     case 'partition': {
