@@ -9,6 +9,7 @@
 import BTreeExport from 'sorted-btree';
 import { prefixRangeEnd } from '../src/engine/base/bytes.ts';
 import { KVStore } from '../src/engine/mvcc/kvStore.ts';
+import { RECORDED_REAL_ETCD_PUTS_PER_S, realEtcdPutsPerSecond, simulatedPutsPerSecond } from './cluster.ts';
 
 const BTree = (BTreeExport as unknown as { default?: typeof BTreeExport }).default ?? BTreeExport;
 const N = Number(process.env.BENCH_KEYS ?? 1_000_000);
@@ -53,12 +54,39 @@ interface Row {
   ok: boolean;
 }
 
-function main(): void {
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  // --- the cluster (issue #3): committed puts/s through 3 simulated members vs real etcd ---
+  const seq = simulatedPutsPerSecond(30_000, 1);
+  const conc = simulatedPutsPerSecond(60_000, 8);
+  const real = await realEtcdPutsPerSecond(1_000);
+  const realRate = real ?? RECORDED_REAL_ETCD_PUTS_PER_S;
+  const realWhat = real
+    ? `real etcd 3.4 (3 members, loopback, measured now) ${real.toFixed(0)} puts/s`
+    : `real etcd: last recorded ${realRate} puts/s (etcd not installed)`;
+  if (realRate > 0) {
+    rows.push({
+      what: 'committed puts/s, 3 members, 1 client (sequential)',
+      subject: `${(seq.rate / 1000).toFixed(1)}k puts/s`,
+      baseline: realWhat,
+      ratio: seq.rate / realRate,
+      target: '≥ 100× real etcd',
+      ok: seq.rate / realRate >= 100,
+    });
+    rows.push({
+      what: 'committed puts/s, 3 members, 8 clients',
+      subject: `${(conc.rate / 1000).toFixed(1)}k puts/s`,
+      baseline: realWhat,
+      ratio: conc.rate / realRate,
+      target: '≥ 100× real etcd',
+      ok: conc.rate / realRate >= 100,
+    });
+  }
+
   const keys = makeKeys();
   const values = keys.map((_, i) => `v${i}`);
   /** The same data as plain records, allocated before timing, in the same shuffled order. */
   const records = keys.map((_, i) => ({ value: values[i], rev: i + 2 }));
-  const rows: Row[] = [];
 
   // --- puts ---
   const tree = new BTree<string, { value: string; rev: number }>();
@@ -181,4 +209,4 @@ function main(): void {
     process.stdout.write('\n(heap figures need --expose-gc: run through `npm run bench`)\n');
 }
 
-main();
+await main();

@@ -73,13 +73,16 @@ export class Scheduler {
 
   /** Run events until `done()` holds or virtual time would pass `deadline`. */
   runUntil(done: () => boolean, deadline = Number.POSITIVE_INFINITY): boolean {
+    const h = this.heap;
     while (!done()) {
-      const t = this.peekTime();
-      if (t === undefined || t > deadline) {
+      while (h.length && h[0].cancelled) this.pop();
+      if (!h.length || h[0].time > deadline) {
         if (deadline !== Number.POSITIVE_INFINITY && deadline > this.nowMs) this.nowMs = deadline;
         return done();
       }
-      this.step();
+      const ev = this.pop()!;
+      this.nowMs = ev.time;
+      ev.run();
     }
     return true;
   }

@@ -94,18 +94,23 @@ export interface Message {
   context?: string;
 }
 
+const NO_ENTRIES: Entry[] = [];
+
 export function msg(m: Partial<Message> & Pick<Message, 'type'>): Message {
+  // Written out rather than spread: messages are the hottest allocation of a busy cluster.
   return {
-    to: NONE,
-    from: NONE,
-    term: 0,
-    logTerm: 0,
-    index: 0,
-    entries: [],
-    commit: 0,
-    reject: false,
-    rejectHint: 0,
-    ...m,
+    type: m.type,
+    to: m.to ?? NONE,
+    from: m.from ?? NONE,
+    term: m.term ?? 0,
+    logTerm: m.logTerm ?? 0,
+    index: m.index ?? 0,
+    entries: m.entries ?? NO_ENTRIES,
+    commit: m.commit ?? 0,
+    snapshot: m.snapshot,
+    reject: m.reject ?? false,
+    rejectHint: m.rejectHint ?? 0,
+    context: m.context,
   };
 }
 

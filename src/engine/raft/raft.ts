@@ -322,11 +322,11 @@ export class Raft {
 
   /** The highest index a quorum of voters has, committed if it is of this term (§5.4.2). */
   maybeCommit(): boolean {
-    const matches = this.voters()
-      .map((id) => this.prs.get(id)!.match)
-      .sort((a, b) => b - a);
+    const matches: number[] = [];
+    for (const pr of this.prs.values()) if (!pr.isLearner) matches.push(pr.match);
     if (!matches.length) return false;
-    const mci = matches[this.quorum() - 1];
+    matches.sort((a, b) => b - a);
+    const mci = matches[Math.floor(matches.length / 2)];
     if (this.bugs.commitPreviousTerm && mci > this.log.committed && this.log.term(mci) !== 0) {
       this.log.commitTo(mci);
       return true;

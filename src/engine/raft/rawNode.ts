@@ -119,7 +119,7 @@ export class RawNode {
   ready(): Ready {
     const r = this.raft;
     const rd: Ready = {
-      entries: [...r.log.unstableEntries()],
+      entries: r.log.unstableEntries(),
       committedEntries: r.log.nextEnts(),
       messages: r.msgs,
       readStates: r.readStates,

@@ -72,14 +72,14 @@ export class Network {
   }
 
   isCut(from: string, to: string): boolean {
-    return this.cut.has(`${from}->${to}`);
+    return this.cut.size > 0 && this.cut.has(`${from}->${to}`);
   }
 
   /** Carry something from one member to another; `deliver` runs on arrival, unless the link drops it. */
   send(from: string, to: string, label: string, deliver: () => void): void {
     this.stats.sent++;
     const f = this.faults;
-    if (this.isCut(from, to) || (f.loss > 0 && this.rng.bool(f.loss))) {
+    if ((this.cut.size > 0 && this.isCut(from, to)) || (f.loss > 0 && this.rng.bool(f.loss))) {
       this.stats.dropped++;
       return;
     }
@@ -88,7 +88,7 @@ export class Network {
       const delay = f.latencyMs + (f.jitterMs > 0 ? this.rng.float() * f.jitterMs : 0);
       this.scheduler.after(delay, label, () => {
         // A partition made while the message was in flight drops it too.
-        if (this.isCut(from, to)) {
+        if (this.cut.size > 0 && this.isCut(from, to)) {
           this.stats.dropped++;
           return;
         }

@@ -13,6 +13,8 @@ import { Network } from './network.ts';
 import { DEFAULT_TOPOLOGY, hostPort, localTopology, type MemberSpec, type Topology } from './topology.ts';
 import { VirtualFs } from './vfs.ts';
 
+const RAFT_LABEL = 'net: raft message';
+
 /** One-way latency between a client and a member on the same host, in virtual ms. */
 export const CLIENT_LATENCY_MS = 0.1;
 
@@ -118,19 +120,25 @@ export class World {
     return this.members.find((m) => m.running && m.config.clientUrls.some((u) => hostPort(u) === hp));
   }
 
+  private readonly connections = new Map<string, Connection>();
+
   dial(endpoint: string): Connection | undefined {
     const member = this.listener(endpoint);
     if (!member) return undefined;
+    const cached = this.connections.get(endpoint);
+    if (cached && cached.member === member) return cached;
     const s = this.scheduler;
-    return {
+    const conn: Connection = {
       endpoint,
       member,
       send: (f) =>
-        s.after(CLIENT_LATENCY_MS, `net: request to ${member.name}`, () => {
+        s.after(CLIENT_LATENCY_MS, 'net: request', () => {
           if (member.running) f(member);
         }),
-      receive: (f) => s.after(CLIENT_LATENCY_MS, `net: response from ${member.name}`, f),
+      receive: (f) => s.after(CLIENT_LATENCY_MS, 'net: response', f),
     };
+    this.connections.set(endpoint, conn);
+    return conn;
   }
 
   private sendRaft(m: Message): void {
@@ -138,7 +146,7 @@ export class World {
     const from = this.member(m.from);
     const to = this.member(m.to);
     if (!from || !to) return;
-    this.network.send(from.name, to.name, `raft: ${m.type} ${from.name}->${to.name}`, () => to.receive(m));
+    this.network.send(from.name, to.name, RAFT_LABEL, () => to.receive(m));
   }
 
   private forward(from: Member, to: bigint, f: (m: Member) => void): boolean {
