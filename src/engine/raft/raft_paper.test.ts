@@ -6,6 +6,13 @@ import { StateType } from './raft.ts';
 import { TestNetwork } from './testing.ts';
 
 const ids = [1n, 2n, 3n];
+/** Every test cluster starts from etcd's bootstrap: one ConfChange entry per member, at term 1. */
+const BOOT = ids.length;
+const normal = (net: TestNetwork, id: bigint) =>
+  net.nodes
+    .get(id)!
+    .applied.filter((e) => e.type === EntryType.Normal)
+    .map((e) => e.data);
 
 describe('§5.1 Raft basics', () => {
   it('a node that sees a higher term takes it and becomes a follower', () => {
@@ -33,7 +40,7 @@ describe('§5.1 Raft basics', () => {
         entries: [{ term: 2, index: 1, type: EntryType.Normal }],
       }),
     );
-    expect(r.log.lastIndex()).toBe(0);
+    expect(r.log.lastIndex()).toBe(BOOT);
   });
 
   it('nodes start as followers', () => {
@@ -55,9 +62,10 @@ describe('§5.2 leader election', () => {
   it('a follower that hears nothing for an election timeout starts an election: new term, votes for itself, asks everyone', () => {
     const net = new TestNetwork(ids);
     const r = net.get(1n).raft;
+    const before = r.term;
     for (let i = 0; i < 2 * r.electionTimeout; i++) r.tick();
     expect(r.state).toBe(StateType.Candidate);
-    expect(r.term).toBe(1);
+    expect(r.term).toBe(before + 1);
     expect(r.vote).toBe(1n);
     expect(
       r.msgs
@@ -77,8 +85,8 @@ describe('§5.2 leader election', () => {
   it('a node votes for at most one candidate per term, first come first served', () => {
     const net = new TestNetwork(ids);
     const r = net.get(3n).raft;
-    r.step(msg({ type: MessageType.MsgVote, from: 1n, to: 3n, term: 1 }));
-    r.step(msg({ type: MessageType.MsgVote, from: 2n, to: 3n, term: 1 }));
+    r.step(msg({ type: MessageType.MsgVote, from: 1n, to: 3n, term: 2, index: BOOT, logTerm: 1 }));
+    r.step(msg({ type: MessageType.MsgVote, from: 2n, to: 3n, term: 2, index: BOOT, logTerm: 1 }));
     const resps = r.msgs.filter((m) => m.type === MessageType.MsgVoteResp);
     expect(resps.map((m) => [m.to, m.reject])).toEqual([
       [1n, false],
@@ -127,8 +135,8 @@ describe('§5.3 log replication', () => {
     net.propose(1n, 'x');
     for (const id of ids) {
       const r = net.get(id).raft;
-      expect(r.log.committed).toBe(2);
-      expect(net.nodes.get(id)!.applied.map((e) => e.data)).toEqual([undefined, 'x']);
+      expect(r.log.committed).toBe(BOOT + 2);
+      expect(normal(net, id)).toEqual([undefined, 'x']);
     }
   });
 
@@ -137,24 +145,24 @@ describe('§5.3 log replication', () => {
     net.elect(1n);
     net.isolate(3n);
     net.propose(1n, 'x');
-    expect(net.get(1n).raft.log.committed).toBe(2);
-    expect(net.get(3n).raft.log.lastIndex()).toBe(1);
+    expect(net.get(1n).raft.log.committed).toBe(BOOT + 2);
+    expect(net.get(3n).raft.log.lastIndex()).toBe(BOOT + 1);
   });
 
   it('followers learn the commit index from the leader and apply in order', () => {
     const net = new TestNetwork(ids);
     net.elect(1n);
     for (const d of ['a', 'b', 'c']) net.propose(1n, d);
-    expect(net.nodes.get(2n)!.applied.map((e) => e.data)).toEqual([undefined, 'a', 'b', 'c']);
+    expect(normal(net, 2n)).toEqual([undefined, 'a', 'b', 'c']);
   });
 
   it('a follower refuses entries whose predecessor it does not have (consistency check)', () => {
     const net = new TestNetwork(ids);
     const r = net.get(2n).raft;
-    r.step(msg({ type: MessageType.MsgApp, from: 1n, to: 2n, term: 1, index: 5, logTerm: 1, entries: [] }));
+    r.step(msg({ type: MessageType.MsgApp, from: 1n, to: 2n, term: 1, index: BOOT + 5, logTerm: 1, entries: [] }));
     const resp = r.msgs.find((m) => m.type === MessageType.MsgAppResp)!;
     expect(resp.reject).toBe(true);
-    expect(resp.rejectHint).toBe(0);
+    expect(resp.rejectHint).toBe(BOOT);
   });
 
   it("a leader brings a follower's conflicting log in line with its own", () => {
@@ -189,7 +197,7 @@ describe('§5.4 safety', () => {
     net.elect(1n);
     net.propose(1n, 'a');
     const r = net.get(2n).raft;
-    r.step(msg({ type: MessageType.MsgVote, from: 3n, to: 2n, term: r.term + 1, index: 0, logTerm: 0 }));
+    r.step(msg({ type: MessageType.MsgVote, from: 3n, to: 2n, term: r.term + 1, index: BOOT, logTerm: 1 }));
     expect(r.msgs.find((m) => m.type === MessageType.MsgVoteResp)!.reject).toBe(true);
   });
 

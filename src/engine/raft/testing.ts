@@ -1,7 +1,7 @@
 // A network of Raft nodes for tests (like etcd-io/raft's raft_test.go network): messages are
 // delivered synchronously until none are left, and links can be cut.
-import { type Entry, EntryType, type Message, type NodeId } from './messages.ts';
-import type { RaftBugs } from './raft.ts';
+import { ConfChangeType, type Entry, EntryType, type Message, type NodeId } from './messages.ts';
+import type { RaftBugs, ReadState } from './raft.ts';
 import { RawNode } from './rawNode.ts';
 import { MemoryStorage } from './storage.ts';
 
@@ -9,6 +9,7 @@ export interface TestNode {
   node: RawNode;
   storage: MemoryStorage;
   applied: Entry[];
+  reads: ReadState[];
 }
 
 export class TestNetwork {
@@ -25,10 +26,21 @@ export class TestNetwork {
   ) {
     this.seed = opts.seed ?? 1;
     for (const id of ids) {
+      // Bootstrapped as etcd-io/raft's Bootstrap does: one committed ConfChange per voter, at term 1.
       const storage = new MemoryStorage();
-      storage.snapshot.metadata.confState = { voters: [...ids], learners: [] };
-      this.add(id, storage, opts);
+      storage.append(
+        ids.map((v, i) => ({
+          term: 1,
+          index: i + 1,
+          type: EntryType.ConfChange,
+          data: { type: ConfChangeType.AddNode, nodeId: v },
+        })),
+      );
+      storage.setHardState({ term: 1, vote: 0n, commit: ids.length });
+      const t = this.add(id, storage, opts);
+      for (const v of ids) t.node.raft.applyConfChange({ type: ConfChangeType.AddNode, nodeId: v });
     }
+    this.settle();
   }
 
   add(
@@ -49,7 +61,7 @@ export class TestNetwork {
       },
       bugs: opts.bugs,
     });
-    const t = { node, storage, applied: [] };
+    const t: TestNode = { node, storage, applied: [], reads: [] };
     this.nodes.set(id, t);
     return t;
   }
@@ -85,6 +97,8 @@ export class TestNetwork {
             t.applied.push(e);
           }
           pending.push(...rd.messages);
+          // Read states are kept for the scripts to show (RawNode hands them out once).
+          t.reads.push(...rd.readStates);
           t.node.advance(rd);
         }
       }
