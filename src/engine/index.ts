@@ -7,10 +7,12 @@ import { COREUTILS } from './api/utils/coreutils.ts';
 import { sim } from './api/utils/sim.ts';
 import { type Task, TaskRunner } from './base/task.ts';
 import { World, type WorldOptions } from './sim/world.ts';
+import { type ClusterView, clusterView } from './view.ts';
 
 export { Shell } from './api/shell/shell.ts';
 export { DEFAULT_TOPOLOGY } from './sim/topology.ts';
 export { World } from './sim/world.ts';
+export type { ClusterView, MemberView, MessageView } from './view.ts';
 
 /** The environment the conformance recorder gives every case (README: "The shell the commands run in"). */
 export const RECORDER_ENV: Record<string, string> = {
@@ -70,5 +72,65 @@ export class Simulation {
   /** Let virtual time pass. */
   advance(ms: number): void {
     this.world.scheduler.advance(ms);
+  }
+
+  // ---- controls: what the UI's buttons and the lessons do (the same as the `sim` command) ----
+
+  /** Run exactly one event of the simulation. */
+  step(): boolean {
+    return this.world.scheduler.step();
+  }
+
+  /** Run until `what` happens (a leader is elected, a member applies an index...) or `limitMs` pass. */
+  runUntil(what: (view: World) => boolean, limitMs = 60_000): boolean {
+    return this.world.runUntil(() => what(this.world), this.world.scheduler.now() + limitMs);
+  }
+
+  /** Stop a member gracefully (a leader hands over first). */
+  stopMember(name: string, done?: () => void): void {
+    this.world.stop(name, done);
+  }
+
+  /** Crash a member. */
+  killMember(name: string): void {
+    this.world.kill(name);
+  }
+
+  /** Start a stopped member, or one added with `member add`. */
+  startMember(name: string): boolean {
+    return this.world.start(name);
+  }
+
+  partition(groups: string[][]): void {
+    this.world.partition(groups);
+  }
+
+  isolate(name: string): void {
+    this.world.isolate(name);
+  }
+
+  heal(): void {
+    this.world.heal();
+  }
+
+  setLatency(ms: number): void {
+    this.world.network.faults.latencyMs = ms;
+  }
+
+  setLoss(fraction: number): void {
+    this.world.network.faults.loss = fraction;
+  }
+
+  /** Ask the leader to hand leadership to `name` (etcd's move-leader). */
+  transferLeadership(name: string, done: (ok: boolean) => void = () => {}): void {
+    const lead = this.world.leader();
+    const target = this.world.member(name);
+    if (!lead || !target) return done(false);
+    lead.moveLeader(target.id, (o) => done(o.ok));
+  }
+
+  /** A plain-data picture of the cluster: members, roles, terms, votes, logs, messages in flight. */
+  view(opts?: { logTail?: number; traceTail?: number }): ClusterView {
+    return clusterView(this.world, opts);
   }
 }

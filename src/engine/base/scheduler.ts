@@ -8,6 +8,8 @@ export interface ScheduledEvent {
   readonly label: string;
   readonly run: () => void;
   cancelled: boolean;
+  /** What the event carries, for pictures of the simulation (a message in flight). */
+  data?: unknown;
 }
 
 /** 2026-01-01T00:00:00Z: the wall-clock time a fresh simulation starts at, unless told otherwise. */
@@ -35,13 +37,14 @@ export class Scheduler {
   }
 
   /** Run `run` after `delayMs` virtual milliseconds; returns a handle to cancel it. */
-  after(delayMs: number, label: string, run: () => void): ScheduledEvent {
+  after(delayMs: number, label: string, run: () => void, data?: unknown): ScheduledEvent {
     const ev: ScheduledEvent = {
       time: this.nowMs + Math.max(0, delayMs),
       seq: this.seq++,
       label,
       run,
       cancelled: false,
+      data,
     };
     this.push(ev);
     return ev;
@@ -53,6 +56,11 @@ export class Scheduler {
 
   pending(): number {
     return this.heap.length;
+  }
+
+  /** The live events, in no particular order (for views: messages in flight). */
+  events(): readonly ScheduledEvent[] {
+    return this.heap.filter((e) => !e.cancelled);
   }
 
   /** Time of the next live event, or undefined when nothing is scheduled. */

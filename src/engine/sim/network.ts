@@ -21,6 +21,8 @@ export class Network {
   /** Directed links that drop everything: "from->to" by member name. */
   readonly cut = new Set<string>();
   stats = { sent: 0, dropped: 0, delivered: 0 };
+  /** Told of every message the network drops (for the trace). */
+  onDrop: ((data: unknown) => void) | undefined;
   /** When each directed link was last cut or healed (virtual ms). */
   private readonly changedAt = new Map<string, number>();
 
@@ -76,25 +78,32 @@ export class Network {
   }
 
   /** Carry something from one member to another; `deliver` runs on arrival, unless the link drops it. */
-  send(from: string, to: string, label: string, deliver: () => void): void {
+  send(from: string, to: string, label: string, deliver: () => void, data?: unknown): void {
     this.stats.sent++;
     const f = this.faults;
     if ((this.cut.size > 0 && this.isCut(from, to)) || (f.loss > 0 && this.rng.bool(f.loss))) {
       this.stats.dropped++;
+      this.onDrop?.(data);
       return;
     }
     const copies = f.duplicate > 0 && this.rng.bool(f.duplicate) ? 2 : 1;
     for (let i = 0; i < copies; i++) {
       const delay = f.latencyMs + (f.jitterMs > 0 ? this.rng.float() * f.jitterMs : 0);
-      this.scheduler.after(delay, label, () => {
-        // A partition made while the message was in flight drops it too.
-        if (this.cut.size > 0 && this.isCut(from, to)) {
-          this.stats.dropped++;
-          return;
-        }
-        this.stats.delivered++;
-        deliver();
-      });
+      this.scheduler.after(
+        delay,
+        label,
+        () => {
+          // A partition made while the message was in flight drops it too.
+          if (this.cut.size > 0 && this.isCut(from, to)) {
+            this.stats.dropped++;
+            this.onDrop?.(data);
+            return;
+          }
+          this.stats.delivered++;
+          deliver();
+        },
+        data,
+      );
     }
   }
 }

@@ -47,6 +47,8 @@ export class World {
   readonly topology: Topology;
   readonly network: Network;
   readonly traceLog: { t: number; event: string }[] = [];
+  /** Also trace every Raft message sent and dropped (the UI's event log; off for speed otherwise). */
+  traceMessages = false;
   /** Checkers that see every apply and every new leader. */
   observer: MemberObserver | undefined;
   private host!: MemberHost;
@@ -60,6 +62,11 @@ export class World {
     this.prng = new Prng(opts.seed ?? 1);
     this.topology = opts.topology ?? DEFAULT_TOPOLOGY;
     this.network = new Network(this.scheduler, this.prng.fork('network'));
+    this.network.onDrop = (data) => {
+      const m = data as Message | undefined;
+      if (this.traceMessages && m?.type)
+        this.trace(`dropped ${m.type} ${this.member(m.from)?.name}->${this.member(m.to)?.name}`);
+    };
     const host: MemberHost = (this.host = {
       scheduler: this.scheduler,
       sendRaft: (m: Message) => this.sendRaft(m),
@@ -146,7 +153,8 @@ export class World {
     const from = this.member(m.from);
     const to = this.member(m.to);
     if (!from || !to) return;
-    this.network.send(from.name, to.name, RAFT_LABEL, () => to.receive(m));
+    if (this.traceMessages) this.trace(`sent ${m.type} ${from.name}->${to.name} term ${m.term}`);
+    this.network.send(from.name, to.name, RAFT_LABEL, () => to.receive(m), m);
   }
 
   private forward(from: Member, to: bigint, f: (m: Member) => void): boolean {
