@@ -1,5 +1,6 @@
 // The web worker that owns the simulation. Wall time drives virtual time; the page only sends
 // commands and receives output (see protocol.ts).
+import { timeControl } from '../engine/api/utils/sim.ts';
 import type { TaskRunner } from '../engine/base/task.ts';
 import { type Shell, Simulation } from '../engine/index.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -52,7 +53,9 @@ let lastWall = performance.now();
 /** Advance virtual time with wall time (1×), then report commands that finished. */
 function tick(): void {
   const now = performance.now();
-  sim.advance(now - lastWall);
+  const tc = timeControl(sim.world);
+  // Wall time drives virtual time × speed; `sim pause` stops it, `sim step` moves one event.
+  if (!tc.paused) sim.advance((now - lastWall) * tc.speed);
   lastWall = now;
   for (let i = pending.length - 1; i >= 0; i--) if (pending[i]()) pending.splice(i, 1);
   post({ v: 1, type: 'clock', virtualMs: sim.world.scheduler.now() });
