@@ -217,24 +217,30 @@ export class Client {
         s.after(RETRY_MS, 'client: watch retry', open);
         return;
       }
-      c.send((m) => {
-        if (cancelled) return;
-        handle = m.watch(
-          { ...req, startRevision: nextRev },
-          (resp) =>
-            c.receive(() => {
-              if (cancelled) return;
-              if (resp.events.length) nextRev = resp.events[resp.events.length - 1].kv.modRevision + 1;
-              else if (!resp.created && resp.header.revision >= nextRev) nextRev = resp.header.revision + 1;
-              if (resp.created && nextRev === 0) nextRev = resp.header.revision + 1;
-              onResponse(resp);
-            }),
-          // The stream broke (the member stopped): try again, from the next revision not seen.
-          () => {
-            if (!cancelled) s.after(RETRY_MS, 'client: watch reconnect', open);
-          },
-        );
-      });
+      c.send(
+        (m) => {
+          if (cancelled) return;
+          handle = m.watch(
+            { ...req, startRevision: nextRev },
+            (resp) =>
+              c.receive(() => {
+                if (cancelled) return;
+                if (resp.events.length) nextRev = resp.events[resp.events.length - 1].kv.modRevision + 1;
+                else if (!resp.created && resp.header.revision >= nextRev) nextRev = resp.header.revision + 1;
+                if (resp.created && nextRev === 0) nextRev = resp.header.revision + 1;
+                onResponse(resp);
+              }),
+            // The stream broke (the member stopped): try again, from the next revision not seen.
+            () => {
+              if (!cancelled) s.after(RETRY_MS, 'client: watch reconnect', open);
+            },
+          );
+        },
+        () => {
+          // The member went away before the stream was set up.
+          if (!cancelled) s.after(RETRY_MS, 'client: watch reconnect', open);
+        },
+      );
     };
     open();
     return {

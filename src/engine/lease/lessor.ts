@@ -71,6 +71,17 @@ export class Lessor {
     return [...this.leases.values()];
   }
 
+  /** Replace every lease with a snapshot's (their expiry restarts if this member is the primary). */
+  restore(leases: readonly { id: bigint; ttl: number; keys: string[] }[]): void {
+    this.leases.clear();
+    this.itemMap.clear();
+    for (const l of leases) {
+      const lease = this.grant(l.id, l.ttl);
+      for (const k of l.keys) this.attach(l.id, k);
+      void lease;
+    }
+  }
+
   leaseOf(key: string): bigint {
     return this.itemMap.get(key) ?? NO_LEASE;
   }

@@ -48,15 +48,37 @@ export function isTombstone(kv: KeyValue): boolean {
 }
 
 export class KVStore {
-  readonly index = new TreeIndex();
-  /** packed revision -> what was written at it */
-  readonly backend = new Backend();
+  index = new TreeIndex();
+  /** What every revision wrote. */
+  backend = new Backend();
   currentRev = 1;
   compactMainRev = -1;
   /** Called with every write transaction's changes, in order, once it ends (watches hook in here). */
   onCommit: ((changes: readonly KeyValue[], rev: number) => void) | undefined;
 
   constructor(public leases: LeaseAttacher = noLeases) {}
+
+  /** Every record the backend holds, in revision order: the store's part of a snapshot. */
+  records(): [number, number, KeyValue][] {
+    const out: [number, number, KeyValue][] = [];
+    this.backend.forEachIn(0, this.currentRev, (kv, main, sub) => out.push([main, sub, kv]));
+    return out;
+  }
+
+  /** Replace everything with a snapshot's records (a member that installs a snapshot). */
+  restore(records: readonly [number, number, KeyValue][], currentRev: number, compactMainRev: number): void {
+    this.index = new TreeIndex();
+    this.backend = new Backend();
+    for (const [main, sub, kv] of records) {
+      this.backend.set(main, sub, kv);
+      const ki = this.index.getOrCreate(kv.key);
+      if (isTombstone(kv)) {
+        if (ki.alive) ki.tombstone(main, sub, kv);
+      } else ki.put(main, sub, kv);
+    }
+    this.currentRev = currentRev;
+    this.compactMainRev = compactMainRev;
+  }
 
   read(): TxnRead {
     const rev = this.currentRev;

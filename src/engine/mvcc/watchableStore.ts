@@ -71,6 +71,13 @@ export class WatchableStore {
     return w;
   }
 
+  /** After the store was replaced by a snapshot: every watcher catches up from the new history. */
+  resync(): void {
+    for (const w of this.synced) this.unsynced.add(w);
+    this.synced.clear();
+    if (this.unsynced.size) this.scheduleSync();
+  }
+
   cancel(w: Watcher): void {
     this.synced.delete(w);
     this.unsynced.delete(w);

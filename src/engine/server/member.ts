@@ -45,6 +45,17 @@ import { type MemberInfo, Membership } from './membership.ts';
 
 export type Reply<T> = (o: Outcome<T>) => void;
 
+/** A member's state machines at one applied index: what a Raft snapshot carries. */
+export interface MemberState {
+  kv: {
+    records: [number, number, import('../etcdserverpb.ts').KeyValue][];
+    currentRev: number;
+    compactMainRev: number;
+  };
+  leases: { id: bigint; ttl: number; keys: string[] }[];
+  membership: Membership;
+}
+
 export interface MemberConfig {
   name: string;
   peerUrls: string[];
@@ -145,6 +156,10 @@ export class Member {
   preVote = false;
   /** Entries per append message (etcd sends up to 1 MB: many). */
   maxEntriesPerMsg = 64;
+  /** Entries applied between two snapshots of the state (etcd's --snapshot-count). */
+  snapshotCount = 100_000;
+  /** Entries kept in the log behind a snapshot, for followers a little behind (etcd: 5000). */
+  catchUpEntries = 5_000;
   memberBugs: MemberBugs = {};
 
   constructor(
@@ -207,10 +222,13 @@ export class Member {
       rand: (n) => this.rng.int(0, n - 1),
       bugs: this.bugs,
     });
-    // A bootstrapping node knows its first configuration before applying it (etcd-io/raft Bootstrap).
+    // Raft's configuration comes from the snapshot; the conf changes this member applied after
+    // it (and, when bootstrapping, the committed initial ones) are applied to it again here.
     const r = this.node.raft;
-    if (r.prs.size === 0) {
-      for (const e of this.raftStorage.entries(this.raftStorage.firstIndex(), this.raftStorage.hardState.commit + 1)) {
+    const upto = Math.max(this.appliedIndex, r.prs.size === 0 ? this.raftStorage.hardState.commit : 0);
+    const from = this.raftStorage.firstIndex();
+    if (upto >= from) {
+      for (const e of this.raftStorage.entries(from, upto + 1)) {
         if (e.type === EntryType.ConfChange) r.applyConfChange(e.data as ConfChange);
       }
     }
@@ -309,7 +327,10 @@ export class Member {
     while (node.hasReady()) {
       const rd = node.ready();
       if (rd.softState) this.onSoftState(rd.softState.lead, rd.softState.state);
-      if (rd.snapshot) this.raftStorage.applySnapshot(rd.snapshot);
+      if (rd.snapshot) {
+        this.raftStorage.applySnapshot(rd.snapshot);
+        this.restoreState(rd.snapshot.data as MemberState, rd.snapshot.metadata.index, rd.snapshot.metadata.term);
+      }
       if (rd.entries.length) this.raftStorage.append(rd.entries);
       if (rd.hardState) {
         this.raftStorage.setHardState(this.memberBugs.forgetVote ? { ...rd.hardState, vote: NONE } : rd.hardState);
@@ -319,8 +340,42 @@ export class Member {
       for (const rs of rd.readStates) this.onReadState(rs.requestCtx, rs.index);
       node.advance(rd);
       if (!this.node) return; // removed from the cluster while applying
+      this.maybeSnapshot();
     }
     this.flushAppliedWaiters();
+  }
+
+  /** Every snapshotCount applied entries, snapshot the state and compact the log behind it. */
+  private maybeSnapshot(): void {
+    const snapIndex = this.raftStorage.snapshot.metadata.index;
+    if (this.appliedIndex - snapIndex < this.snapshotCount || !this.node) return;
+    this.raftStorage.createSnapshot(this.appliedIndex, this.node.raft.confState(), this.snapshotState());
+    const compactTo = this.appliedIndex - this.catchUpEntries;
+    if (compactTo > this.raftStorage.firstIndex()) this.raftStorage.compact(compactTo);
+    this.host.trace(`${this.name} snapshot at ${this.appliedIndex}, log from ${this.raftStorage.firstIndex()}`);
+  }
+
+  /** What a snapshot carries: the applied state of every state machine. */
+  snapshotState(): MemberState {
+    return {
+      kv: { records: this.kv.records(), currentRev: this.kv.currentRev, compactMainRev: this.kv.compactMainRev },
+      leases: this.lessor.all().map((l) => ({ id: l.id, ttl: l.ttl, keys: [...l.keys] })),
+      membership: this.membership.clone(),
+    };
+  }
+
+  /** Install a snapshot from the leader: the state machines become what it carries. */
+  private restoreState(s: MemberState, index: number, term: number): void {
+    this.kv.restore(s.kv.records, s.kv.currentRev, s.kv.compactMainRev);
+    this.lessor.restore(s.leases);
+    this.membership.members.clear();
+    for (const m of s.membership.list()) this.membership.add(m);
+    for (const id of s.membership.removed) this.membership.removed.add(id);
+    this.membership.clusterVersion = s.membership.clusterVersion;
+    this.appliedIndex = index;
+    this.appliedTerm = term;
+    this.watchable.resync();
+    this.host.trace(`${this.name} installed a snapshot at ${index}`);
   }
 
   private onReadState(ctx: string, index: number): void {

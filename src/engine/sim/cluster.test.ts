@@ -91,3 +91,35 @@ describe('the simulated cluster', () => {
     expect(t.run('etcdctl member list')).not.toContain('infra3');
   });
 });
+
+describe('snapshots and log compaction', () => {
+  it('a member that fell behind a compacted log catches up from a snapshot, watches and all', () => {
+    const sim = Simulation.create({ seed: 2, raft: { snapshotCount: 20, catchUpEntries: 5 } });
+    sim.world.settle();
+    const sh = sim.shell({ jobOutput: 'buffered' });
+    const lead = sim.world.leader()!.name;
+    const behind = ['infra1', 'infra2', 'infra3'].find((n) => n !== lead)!;
+    const port = { infra1: 2379, infra2: 22379, infra3: 32379 }[behind];
+    sim.execSync(sh, `etcdctl --endpoints=127.0.0.1:${port} watch k49 &`);
+    sim.execSync(sh, 'sleep 1'); // the watch is established before its member goes down
+    sim.execSync(sh, `sim kill ${behind}`);
+    const leadPort = { infra1: 2379, infra2: 22379, infra3: 32379 }[lead];
+    for (let i = 0; i < 50; i++) sim.execSync(sh, `etcdctl --endpoints=127.0.0.1:${leadPort} put k${i} v${i}`);
+    const leader = sim.world.leader()!;
+    expect(leader.raftStorage.firstIndex()).toBeGreaterThan(10); // compacted
+    sim.execSync(sh, `sim start ${behind}`);
+    sim.execSync(sh, 'sleep 3');
+    expect(
+      sim.world.traceLog.some(
+        (e) =>
+          e.event ===
+          `${behind} installed a snapshot at ${sim.world.member(behind)!.raftStorage.snapshot.metadata.index}`,
+      ),
+    ).toBe(true);
+    expect(
+      sim.execSync(sh, `etcdctl --endpoints=127.0.0.1:${port} get k --prefix --keys-only --consistency=s | grep -c k`)
+        .output,
+    ).toBe('50\n');
+    expect(sim.execSync(sh, 'kill %1').output).toBe('PUT\nk49\nv49\n');
+  });
+});

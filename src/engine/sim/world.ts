@@ -26,15 +26,15 @@ export interface WorldOptions {
   /** Test-only faults, switched on in every member before it starts. */
   bugs?: { raft?: RaftBugs; member?: MemberBugs };
   /** Raft settings of every member (etcd 3.4: no pre-vote, many entries per message). */
-  raft?: { preVote?: boolean; maxEntriesPerMsg?: number };
+  raft?: { preVote?: boolean; maxEntriesPerMsg?: number; snapshotCount?: number; catchUpEntries?: number };
 }
 
 /** A connection from a client to the member listening on an endpoint. */
 export interface Connection {
   readonly endpoint: string;
   readonly member: Member;
-  /** Deliver `f` at the member after the network's latency, unless the member is gone by then. */
-  send(f: (m: Member) => void): void;
+  /** Deliver `f` at the member after the network's latency; `down` runs instead if it is gone by then. */
+  send(f: (m: Member) => void, down?: () => void): void;
   /** Deliver `f` back at the client after the network's latency. */
   receive(f: () => void): void;
 }
@@ -108,6 +108,8 @@ export class World {
       if (opts.bugs?.member) m.memberBugs = opts.bugs.member;
       if (opts.raft?.preVote !== undefined) m.preVote = opts.raft.preVote;
       if (opts.raft?.maxEntriesPerMsg !== undefined) m.maxEntriesPerMsg = opts.raft.maxEntriesPerMsg;
+      if (opts.raft?.snapshotCount !== undefined) m.snapshotCount = opts.raft.snapshotCount;
+      if (opts.raft?.catchUpEntries !== undefined) m.catchUpEntries = opts.raft.catchUpEntries;
       m.start();
     }
   }
@@ -138,9 +140,10 @@ export class World {
     const conn: Connection = {
       endpoint,
       member,
-      send: (f) =>
+      send: (f, down) =>
         s.after(CLIENT_LATENCY_MS, 'net: request', () => {
           if (member.running) f(member);
+          else down?.();
         }),
       receive: (f) => s.after(CLIENT_LATENCY_MS, 'net: response', f),
     };
@@ -246,6 +249,8 @@ export class World {
     );
     m.clusterId = anyRunning!.clusterId;
     m.preVote = anyRunning!.preVote;
+    m.snapshotCount = anyRunning!.snapshotCount;
+    m.catchUpEntries = anyRunning!.catchUpEntries;
     this.members.push(m);
     this.trace(`${name} joins as ${info.id.toString(16)}`);
     return m;
