@@ -247,7 +247,9 @@ export type InternalRaftRequest =
   | { id: bigint; leaseRevoke: LeaseRevokeRequest }
   | { id: bigint; range: RangeRequest }
   | { id: bigint; memberAttr: { memberId: bigint; name: string; clientURLs: string[] } }
-  | { id: bigint; clusterVersion: string };
+  | { id: bigint; clusterVersion: string }
+  /** What /health proposes (etcd: a v2 quorum GET): an entry that changes nothing. */
+  | { id: bigint; health: true };
 
 export interface Member {
   ID: bigint;

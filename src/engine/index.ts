@@ -5,6 +5,8 @@ import { etcdctl } from './api/etcdctl/main.ts';
 import { Shell, type ShellOptions } from './api/shell/shell.ts';
 import { COREUTILS } from './api/utils/coreutils.ts';
 import { sim } from './api/utils/sim.ts';
+import { curl } from './api/utils/curl.ts';
+import { base64, python } from './api/utils/pyjson.ts';
 import { type Task, TaskRunner } from './base/task.ts';
 import { World, type WorldOptions } from './sim/world.ts';
 import { type ClusterView, clusterView } from './view.ts';
@@ -42,6 +44,10 @@ export class Simulation {
     sh.register('etcdctl', etcdctl);
     for (const [name, p] of Object.entries(COREUTILS)) sh.register(name, p);
     sh.register('sim', sim);
+    sh.register('curl', curl);
+    sh.register('python', python);
+    sh.register('python3', python);
+    sh.register('base64', base64);
     return sh;
   }
 

@@ -436,6 +436,8 @@ export class Member {
       }
       result = { ok: true, value: undefined };
       this.maybeSetClusterVersion();
+    } else if ('health' in req) {
+      result = { ok: true, value: undefined };
     } else if ('clusterVersion' in req) {
       this.membership.clusterVersion = req.clusterVersion;
       result = { ok: true, value: undefined };
@@ -744,6 +746,15 @@ export class Member {
       this.scheduler.after(HEARTBEAT_MS / 10, 'move-leader: wait', poll);
     };
     poll();
+  }
+
+  /** etcd's /health: a read through Raft (a v2 quorum GET), within the request timeout. */
+  healthCheck(done: (ok: boolean) => void): void {
+    if (this.leader === NONE) {
+      this.scheduler.after(0, 'health: no leader', () => done(false));
+      return;
+    }
+    this.propose({ health: true }, (o) => done(o.ok));
   }
 
   // ---- membership changes (etcd's AddMember / RemoveMember / UpdateMember / PromoteMember) ----

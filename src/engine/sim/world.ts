@@ -4,6 +4,8 @@
 import { clusterId } from '../base/ids.ts';
 import { Prng } from '../base/prng.ts';
 import { Scheduler } from '../base/scheduler.ts';
+import { serveHttp } from '../api/http/server.ts';
+import type { HttpRequest, HttpResponse } from '../api/http/types.ts';
 import type { Message } from '../raft/messages.ts';
 import type { RaftBugs } from '../raft/raft.ts';
 import type { MemberBugs } from '../server/member.ts';
@@ -149,6 +151,21 @@ export class World {
     };
     this.connections.set(endpoint, conn);
     return conn;
+  }
+
+  /**
+   * An HTTP request from a client on this host to a member's client URL: the response after the
+   * network's latency, or undefined at once when nothing listens there (connection refused).
+   */
+  http(hostport: string, req: HttpRequest, respond: (r: HttpResponse) => void): boolean {
+    const member = this.listener(hostport);
+    if (!member) return false;
+    const s = this.scheduler;
+    s.after(CLIENT_LATENCY_MS, 'net: http request', () => {
+      if (!member.running) return;
+      serveHttp(member, req, (r) => s.after(CLIENT_LATENCY_MS, 'net: http response', () => respond(r)));
+    });
+    return true;
   }
 
   private sendRaft(m: Message): void {

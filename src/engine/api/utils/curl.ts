@@ -1,0 +1,192 @@
+// curl, with the flags the etcd tutorials use: -s -S -L -X -d/--data (repeatable, @- and
+// @file) -H -i -v -o -w '%{http_code}' --fail -N, and curl's own errors and exit codes.
+import { suspend, type Task } from '../../base/task.ts';
+import { STATUS_TEXT, type HttpRequest, type HttpResponse } from '../http/types.ts';
+import type { ProcCtx } from '../shell/process.ts';
+
+const BOLD = (s: string) => `\x1b[1m${s}\x1b[0m`;
+
+/** The progress meter curl draws on stderr when its output is not the terminal. */
+function meter(bytes: number): string {
+  const n = String(bytes).padStart(5);
+  return (
+    '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n' +
+    '                                 Dload  Upload   Total   Spent    Left  Speed\n' +
+    `\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\r100 ${n}  100 ${n}    0     0   100k      0 --:--:-- --:--:-- --:--:--  100k\n`
+  );
+}
+
+function httpDate(unixMs: number): string {
+  const d = civil(unixMs);
+  const day = ['Thu', 'Fri', 'Sat', 'Sun', 'Mon', 'Tue', 'Wed'][Math.floor(unixMs / 86_400_000) % 7];
+  const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.month - 1];
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${day}, ${p(d.day)} ${mon} ${d.year} ${p(d.hour)}:${p(d.minute)}:${p(d.second)} GMT`;
+}
+
+import { civilFromUnixMs as civil } from '../../base/time.ts';
+
+/** application/x-www-form-urlencoded, as curl -d joins and sends it (it does not encode). */
+function joinData(parts: string[]): string {
+  return parts.join('&');
+}
+
+function parseQuery(q: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of q.split('&')) {
+    if (!part) continue;
+    const [k, v = ''] = part.split('=');
+    try {
+      out[decodeURIComponent(k.replace(/\+/g, ' '))] = decodeURIComponent(v.replace(/\+/g, ' '));
+    } catch {
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+export function* curl(ctx: ProcCtx): Task<number> {
+  const args = ctx.argv.slice(1);
+  let silent = false;
+  let showError = false;
+  let method: string | undefined;
+  const data: string[] = [];
+  const headers: Record<string, string> = {};
+  let include = false;
+  let verbose = false;
+  let output: string | undefined;
+  let writeOut: string | undefined;
+  let fail = false;
+  let url: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = (): string | undefined => {
+      const v = args[++i];
+      if (v === undefined) {
+        ctx.stderr(`curl: option ${a}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
+      }
+      return v;
+    };
+    if (/^-[sSLiNvf]+$/.test(a)) {
+      for (const c of a.slice(1)) {
+        if (c === 's') silent = true;
+        else if (c === 'S') showError = true;
+        else if (c === 'i') include = true;
+        else if (c === 'v') verbose = true;
+        else if (c === 'f') fail = true;
+      }
+      continue;
+    }
+    if (a === '--silent') silent = true;
+    else if (a === '--show-error') showError = true;
+    else if (a === '--location' || a === '--no-buffer') continue;
+    else if (a === '--include') include = true;
+    else if (a === '--verbose') verbose = true;
+    else if (a === '--fail') fail = true;
+    else if (a === '-X' || a === '--request') method = value();
+    else if (a.startsWith('-X') && a.length > 2) method = a.slice(2);
+    else if (a === '-d' || a === '--data' || a === '--data-raw' || a === '--data-binary') {
+      const v = value();
+      if (v === undefined) return 2;
+      if (v.startsWith('@') && a !== '--data-raw') {
+        const src = v.slice(1);
+        const content = src === '-' ? ctx.stdin : ctx.world.fs.read(ctx.cwd, src);
+        if (content === undefined) {
+          ctx.stderr(`Warning: Couldn't read data from file "${src}", this makes an empty POST.\n`);
+          data.push('');
+        } else data.push(a === '--data-binary' ? content : content.replace(/[\r\n]/g, ''));
+      } else data.push(v);
+    } else if (a === '-H' || a === '--header') {
+      const v = value();
+      if (v === undefined) return 2;
+      const at = v.indexOf(':');
+      if (at > 0) headers[v.slice(0, at).trim().toLowerCase()] = v.slice(at + 1).trim();
+    } else if (a === '-o' || a === '--output') output = value();
+    else if (a === '-w' || a === '--write-out') writeOut = value();
+    else if (a.startsWith('-') && a.length > 1) {
+      ctx.stderr(`curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
+      return 2;
+    } else url = a;
+  }
+  const err = (code: number, msg: string): number => {
+    if (!silent || showError) ctx.stderr(`curl: (${code}) ${msg}\n`);
+    return code;
+  };
+  if (!url) {
+    ctx.stderr("curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
+    return 2;
+  }
+  const m = /^(?:(https?):\/\/)?([^/:?#]+)(?::(\d+))?([^?#]*)(?:\?([^#]*))?/.exec(url);
+  if (!m || (m[1] && m[1] !== 'http')) {
+    if (m?.[1] === 'https') return err(35, 'error:0A00010B:SSL routines::wrong version number');
+    return err(3, `URL using bad/illegal format or missing URL`);
+  }
+  const host = m[2];
+  const port = m[3] ?? '80';
+  const hostport = `${host === 'localhost' ? '127.0.0.1' : host}:${port}`;
+  const req: HttpRequest = {
+    method: method ?? (data.length ? 'POST' : 'GET'),
+    path: m[4] || '/',
+    query: parseQuery(m[5] ?? ''),
+    headers: { 'content-type': data.length ? 'application/x-www-form-urlencoded' : '', ...headers },
+    body: joinData(data),
+  };
+  if (req.method !== 'GET' && req.method !== 'HEAD' && data.length && req.headers['content-type'] === 'application/x-www-form-urlencoded') {
+    // etcd's v2 API reads form values from the body as well as the query.
+    Object.assign(req.query, { ...parseQuery(req.body), ...req.query });
+  }
+  if (!/^(127\.\d+\.\d+\.\d+|localhost)$/.test(host)) {
+    return err(6, `Could not resolve host: ${host}`);
+  }
+  const w = ctx.world;
+  let resp: HttpResponse | undefined;
+  let streamed = '';
+  const started = yield* suspend<HttpResponse | undefined>((resume) => {
+    let cancelStream: (() => void) | undefined;
+    const ok = w.http(hostport, req, (r) => {
+      if (r.stream) {
+        // Streamed bodies (watch) go out as they come; curl ends only when interrupted.
+        resp = r;
+        printHead(r);
+        cancelStream = r.stream((chunk) => {
+          streamed += chunk;
+          ctx.stdout(chunk);
+        });
+        return;
+      }
+      resume({ ok: true, value: r });
+    });
+    if (!ok) resume({ ok: true, value: undefined });
+    return () => cancelStream?.();
+  });
+  function printHead(r: HttpResponse): void {
+    if (!include) return;
+    const bold = ctx.stdoutIsTty ? BOLD : (s: string) => s;
+    const hs: [string, string][] = [...r.headers, ['Date', httpDate(w.scheduler.unixMs())]];
+    if (!r.stream) hs.push(['Content-Length', String(r.body.length)]);
+    ctx.stdout(`HTTP/1.1 ${r.status} ${STATUS_TEXT[r.status] ?? ''}\r\n${hs.map(([k, v]) => `${bold(k)}: ${v}\r\n`).join('')}\r\n`);
+  }
+  if (!started) {
+    if (resp) return 0;
+    return err(7, `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`);
+  }
+  const r = started;
+  if (verbose) ctx.stderr(`> ${req.method} ${req.path} HTTP/1.1\n> Host: ${host}:${port}\n>\n< HTTP/1.1 ${r.status} ${STATUS_TEXT[r.status] ?? ''}\n`);
+  if (fail && r.status >= 400) {
+    if (!silent || showError) ctx.stderr(`curl: (22) The requested URL returned error: ${r.status}\n`);
+    return 22;
+  }
+  const body = r.body;
+  if (output !== undefined) {
+    if (output !== '/dev/null') w.fs.write(ctx.cwd, output, (include ? '' : '') + body);
+  } else {
+    printHead(r);
+    ctx.stdout(body);
+  }
+  if (!silent && (!ctx.stdoutIsTty || output !== undefined)) ctx.stderr(meter(body.length));
+  if (writeOut !== undefined) {
+    ctx.stdout(writeOut.replace(/%\{http_code\}/g, String(r.status)).replace(/%\{size_download\}/g, String(body.length)).replace(/\\n/g, '\n'));
+  }
+  void streamed;
+  return 0;
+}
