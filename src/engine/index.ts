@@ -4,9 +4,9 @@
 import { etcdctl } from './api/etcdctl/main.ts';
 import { Shell, type ShellOptions } from './api/shell/shell.ts';
 import { COREUTILS } from './api/utils/coreutils.ts';
-import { sim } from './api/utils/sim.ts';
 import { curl } from './api/utils/curl.ts';
 import { base64, python } from './api/utils/pyjson.ts';
+import { sim } from './api/utils/sim.ts';
 import { type Task, TaskRunner } from './base/task.ts';
 import { World, type WorldOptions } from './sim/world.ts';
 import { type ClusterView, clusterView } from './view.ts';

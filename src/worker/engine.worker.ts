@@ -13,6 +13,18 @@ function post(m: FromWorker): void {
   (self as unknown as Worker).postMessage(m);
 }
 
+/** Programs write bytes (as a terminal gets them); the page gets text, decoded as UTF-8 per terminal. */
+const decoders = new Map<string, TextDecoder>();
+function decode(terminal: string, bytes: string): string {
+  // A chunk with characters beyond one byte is already text (a message quoting what was typed).
+  if (/[^\u0000-\u00ff]/.test(bytes)) return bytes;
+  let d = decoders.get(terminal);
+  if (!d) decoders.set(terminal, (d = new TextDecoder('utf-8')));
+  const u8 = new Uint8Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) u8[i] = bytes.charCodeAt(i) & 0xff;
+  return d.decode(u8, { stream: true });
+}
+
 function shellFor(terminal: string): Shell {
   let sh = shells.get(terminal);
   if (!sh) {
@@ -32,7 +44,9 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     post({ v: 1, type: 'ready', seed: m.seed });
   } else if (m.type === 'exec') {
     const sh = shellFor(m.terminal);
-    const runner = sim.start(sh.run(m.line, (text) => post({ v: 1, type: 'output', terminal: m.terminal, text })));
+    const runner = sim.start(
+      sh.run(m.line, (bytes) => post({ v: 1, type: 'output', terminal: m.terminal, text: decode(m.terminal, bytes) })),
+    );
     running.set(m.terminal, runner);
     const finish = () => {
       if (!runner.done) return false;

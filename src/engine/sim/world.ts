@@ -1,11 +1,12 @@
 // The simulated world: the virtual clock, the seeded randomness, the members, the network
 // between them and the one clients reach them through, and the controls a UI, a lesson or the
 // `sim` command use (stop, kill, start, partition, heal, latency, loss).
+
+import { serveHttp } from '../api/http/server.ts';
+import type { HttpRequest, HttpResponse } from '../api/http/types.ts';
 import { clusterId } from '../base/ids.ts';
 import { Prng } from '../base/prng.ts';
 import { Scheduler } from '../base/scheduler.ts';
-import { serveHttp } from '../api/http/server.ts';
-import type { HttpRequest, HttpResponse } from '../api/http/types.ts';
 import type { Message } from '../raft/messages.ts';
 import type { RaftBugs } from '../raft/raft.ts';
 import type { MemberBugs } from '../server/member.ts';

@@ -28,11 +28,22 @@ const CORS: [string, string][] = [
 ];
 
 export function jsonResponse(status: number, body: string): HttpResponse {
-  return { status, headers: [...CORS, ['Content-Type', 'application/json'], ['Grpc-Metadata-Content-Type', 'application/grpc']], body };
+  return {
+    status,
+    headers: [...CORS, ['Content-Type', 'application/json'], ['Grpc-Metadata-Content-Type', 'application/grpc']],
+    body,
+  };
 }
 
 export function textResponse(status: number, body: string): HttpResponse {
-  return { status, headers: [['Content-Type', 'text/plain; charset=utf-8'], ['X-Content-Type-Options', 'nosniff']], body };
+  return {
+    status,
+    headers: [
+      ['Content-Type', 'text/plain; charset=utf-8'],
+      ['X-Content-Type-Options', 'nosniff'],
+    ],
+    body,
+  };
 }
 
 /** grpc-gateway's HTTPStatusFromCode. */
@@ -66,7 +77,8 @@ function errorResponse(e: unknown): HttpResponse {
   else if (e instanceof GrpcStatusError) {
     code = e.code;
     msg = e.desc;
-  } else if (e instanceof GoJsonError || e instanceof Base64Error || e instanceof BadRequest) code = GrpcCode.InvalidArgument;
+  } else if (e instanceof GoJsonError || e instanceof Base64Error || e instanceof BadRequest)
+    code = GrpcCode.InvalidArgument;
   return jsonResponse(httpStatus(code), gwStringify({ error: msg, message: msg, code }));
 }
 
@@ -84,7 +96,10 @@ function get(o: Obj, name: string): unknown {
 function bytes(o: Obj, name: string): string | undefined {
   const v = get(o, name);
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string') throw new BadRequest(`json: cannot unmarshal ${typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : 'object'} into Go value of type []uint8`);
+  if (typeof v !== 'string')
+    throw new BadRequest(
+      `json: cannot unmarshal ${typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : 'object'} into Go value of type []uint8`,
+    );
   return fromBase64(v);
 }
 
@@ -125,7 +140,13 @@ function rangeReq(o: Obj): RangeRequest {
     limit: int(o, 'limit'),
     revision: int(o, 'revision'),
     sortOrder: enumOf(o, 'sort_order', { NONE: SortOrder.NONE, ASCEND: SortOrder.ASCEND, DESCEND: SortOrder.DESCEND }),
-    sortTarget: enumOf(o, 'sort_target', { KEY: SortTarget.KEY, VERSION: SortTarget.VERSION, CREATE: SortTarget.CREATE, MOD: SortTarget.MOD, VALUE: SortTarget.VALUE }),
+    sortTarget: enumOf(o, 'sort_target', {
+      KEY: SortTarget.KEY,
+      VERSION: SortTarget.VERSION,
+      CREATE: SortTarget.CREATE,
+      MOD: SortTarget.MOD,
+      VALUE: SortTarget.VALUE,
+    }),
     serializable: bool(o, 'serializable'),
     keysOnly: bool(o, 'keys_only'),
     countOnly: bool(o, 'count_only'),
@@ -153,8 +174,21 @@ function deleteReq(o: Obj): DeleteRangeRequest {
 
 function compareReq(o: Obj): Compare {
   return {
-    result: enumOf(o, 'result', { EQUAL: CompareResult.EQUAL, GREATER: CompareResult.GREATER, LESS: CompareResult.LESS, NOT_EQUAL: CompareResult.NOT_EQUAL }) ?? CompareResult.EQUAL,
-    target: enumOf(o, 'target', { VERSION: CompareTarget.VERSION, CREATE: CompareTarget.CREATE, MOD: CompareTarget.MOD, VALUE: CompareTarget.VALUE, LEASE: CompareTarget.LEASE }) ?? CompareTarget.VERSION,
+    result:
+      enumOf(o, 'result', {
+        EQUAL: CompareResult.EQUAL,
+        GREATER: CompareResult.GREATER,
+        LESS: CompareResult.LESS,
+        NOT_EQUAL: CompareResult.NOT_EQUAL,
+      }) ?? CompareResult.EQUAL,
+    target:
+      enumOf(o, 'target', {
+        VERSION: CompareTarget.VERSION,
+        CREATE: CompareTarget.CREATE,
+        MOD: CompareTarget.MOD,
+        VALUE: CompareTarget.VALUE,
+        LEASE: CompareTarget.LEASE,
+      }) ?? CompareTarget.VERSION,
     key: bytes(o, 'key') ?? '',
     rangeEnd: bytes(o, 'range_end'),
     version: int(o, 'version'),
@@ -178,8 +212,12 @@ function requestOp(o: Obj): RequestOp {
 }
 
 function txnReq(o: Obj): TxnRequest {
-  const list = (n: string) => ((get(o, n) as Obj[] | undefined) ?? []);
-  return { compare: list('compare').map(compareReq), success: list('success').map(requestOp), failure: list('failure').map(requestOp) };
+  const list = (n: string) => (get(o, n) as Obj[] | undefined) ?? [];
+  return {
+    compare: list('compare').map(compareReq),
+    success: list('success').map(requestOp),
+    failure: list('failure').map(requestOp),
+  };
 }
 
 type Handler = (m: Member, body: Obj, done: (o: Outcome<GwValue>) => void) => void;
@@ -204,7 +242,10 @@ const ROUTES: Record<string, Handler> = {
   'kv/put': (m, b, done) =>
     m.put(
       putReq(b),
-      map((r: import('../../etcdserverpb.ts').PutResponse) => ({ header: gwHeader(r.header), prev_kv: r.prevKv ? gwKv(r.prevKv) : undefined }))(done),
+      map((r: import('../../etcdserverpb.ts').PutResponse) => ({
+        header: gwHeader(r.header),
+        prev_kv: r.prevKv ? gwKv(r.prevKv) : undefined,
+      }))(done),
     ),
   'kv/deleterange': (m, b, done) =>
     m.deleteRange(
@@ -225,13 +266,25 @@ const ROUTES: Record<string, Handler> = {
       }))(done),
     ),
   'kv/compaction': (m, b, done) =>
-    m.compact({ revision: int(b, 'revision'), physical: bool(b, 'physical') }, map((r: { header: import('../../etcdserverpb.ts').ResponseHeader }) => ({ header: gwHeader(r.header) }))(done)),
+    m.compact(
+      { revision: int(b, 'revision'), physical: bool(b, 'physical') },
+      map((r: { header: import('../../etcdserverpb.ts').ResponseHeader }) => ({ header: gwHeader(r.header) }))(done),
+    ),
   'lease/grant': (m, b, done) =>
     m.leaseGrant(
       { TTL: int(b, 'TTL'), ID: int64(b, 'ID') },
-      map((r: import('../../etcdserverpb.ts').LeaseGrantResponse) => ({ header: gwHeader(r.header), ID: i64(r.ID), TTL: i64(r.TTL), error: r.error || undefined }))(done),
+      map((r: import('../../etcdserverpb.ts').LeaseGrantResponse) => ({
+        header: gwHeader(r.header),
+        ID: i64(r.ID),
+        TTL: i64(r.TTL),
+        error: r.error || undefined,
+      }))(done),
     ),
-  'lease/revoke': (m, b, done) => m.leaseRevoke({ ID: int64(b, 'ID') }, map((r: { header: import('../../etcdserverpb.ts').ResponseHeader }) => ({ header: gwHeader(r.header) }))(done)),
+  'lease/revoke': (m, b, done) =>
+    m.leaseRevoke(
+      { ID: int64(b, 'ID') },
+      map((r: { header: import('../../etcdserverpb.ts').ResponseHeader }) => ({ header: gwHeader(r.header) }))(done),
+    ),
   'kv/lease/revoke': (m, b, done) => ROUTES['lease/revoke'](m, b, done),
   'lease/timetolive': (m, b, done) =>
     m.leaseTimeToLive(
@@ -246,22 +299,48 @@ const ROUTES: Record<string, Handler> = {
     ),
   'kv/lease/timetolive': (m, b, done) => ROUTES['lease/timetolive'](m, b, done),
   'lease/leases': (m, _b, done) =>
-    m.leaseLeases(map((r: import('../../etcdserverpb.ts').LeaseLeasesResponse) => ({ header: gwHeader(r.header), leases: r.leases.length ? r.leases.map((l) => ({ ID: i64(l.ID) })) : undefined }))(done)),
+    m.leaseLeases(
+      map((r: import('../../etcdserverpb.ts').LeaseLeasesResponse) => ({
+        header: gwHeader(r.header),
+        leases: r.leases.length ? r.leases.map((l) => ({ ID: i64(l.ID) })) : undefined,
+      }))(done),
+    ),
   'kv/lease/leases': (m, b, done) => ROUTES['lease/leases'](m, b, done),
   'cluster/member/list': (m, _b, done) =>
-    m.memberList(map((r: { header: import('../../etcdserverpb.ts').ResponseHeader; members: import('../../server/membership.ts').MemberInfo[] }) => ({ header: gwHeader({ ...r.header, revision: 0 }), members: r.members.map(gwMember) }))(done)),
+    m.memberList(
+      map(
+        (r: {
+          header: import('../../etcdserverpb.ts').ResponseHeader;
+          members: import('../../server/membership.ts').MemberInfo[];
+        }) => ({ header: gwHeader({ ...r.header, revision: 0 }), members: r.members.map(gwMember) }),
+      )(done),
+    ),
   'cluster/member/add': (m, b, done) =>
     m.memberAdd(
       ((get(b, 'peerURLs') ?? get(b, 'peer_u_r_ls')) as string[] | undefined) ?? [],
       bool(b, 'isLearner'),
-      map((r: { header: import('../../etcdserverpb.ts').ResponseHeader; member: import('../../server/membership.ts').MemberInfo; members: import('../../server/membership.ts').MemberInfo[] }) => ({
-        header: gwHeader({ ...r.header, revision: 0 }),
-        member: gwMember(r.member),
-        members: r.members.map(gwMember),
-      }))(done),
+      map(
+        (r: {
+          header: import('../../etcdserverpb.ts').ResponseHeader;
+          member: import('../../server/membership.ts').MemberInfo;
+          members: import('../../server/membership.ts').MemberInfo[];
+        }) => ({
+          header: gwHeader({ ...r.header, revision: 0 }),
+          member: gwMember(r.member),
+          members: r.members.map(gwMember),
+        }),
+      )(done),
     ),
   'cluster/member/remove': (m, b, done) =>
-    m.memberRemove(int64(b, 'ID'), map((r: { header: import('../../etcdserverpb.ts').ResponseHeader; members: import('../../server/membership.ts').MemberInfo[] }) => ({ header: gwHeader({ ...r.header, revision: 0 }), members: r.members.map(gwMember) }))(done)),
+    m.memberRemove(
+      int64(b, 'ID'),
+      map(
+        (r: {
+          header: import('../../etcdserverpb.ts').ResponseHeader;
+          members: import('../../server/membership.ts').MemberInfo[];
+        }) => ({ header: gwHeader({ ...r.header, revision: 0 }), members: r.members.map(gwMember) }),
+      )(done),
+    ),
   'maintenance/status': (m, _b, done) => {
     const s = m.status();
     done({
@@ -283,7 +362,14 @@ const ROUTES: Record<string, Handler> = {
   // No quota is ever exceeded in the simulation: no alarms, and an empty answer as etcd gives then.
   'maintenance/alarm': (_m, _b, done) => done({ ok: true, value: {} }),
   'maintenance/hash': (m, b, done) =>
-    m.hashKV(int(b, 'revision'), map((r: import('../../etcdserverpb.ts').HashKVResponse) => ({ header: gwHeader(r.header), hash: i64(r.hash), compact_revision: i64(r.compactRevision) }))(done)),
+    m.hashKV(
+      int(b, 'revision'),
+      map((r: import('../../etcdserverpb.ts').HashKVResponse) => ({
+        header: gwHeader(r.header),
+        hash: i64(r.hash),
+        compact_revision: i64(r.compactRevision),
+      }))(done),
+    ),
 };
 
 /** Answer a request under /v3/ or /v3beta/; `respond` gets the HTTP response. */
@@ -296,7 +382,9 @@ export function gateway(m: Member, req: HttpRequest, route: string, respond: (r:
   try {
     const parsed = req.body.trim() === '' ? {} : parseGoJson(req.body);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new BadRequest(`json: cannot unmarshal ${Array.isArray(parsed) ? 'array' : typeof parsed} into Go value of type etcdserverpb.Request`);
+      throw new BadRequest(
+        `json: cannot unmarshal ${Array.isArray(parsed) ? 'array' : typeof parsed} into Go value of type etcdserverpb.Request`,
+      );
     }
     body = parsed as Obj;
     handler(m, body, (o) => respond(o.ok ? jsonResponse(200, gwStringify(o.value)) : errorResponse(o.error)));
@@ -322,25 +410,34 @@ function watch(m: Member, req: HttpRequest, respond: (r: HttpResponse) => void):
   } catch (e) {
     return respond(errorResponse(e));
   }
-  const filters = ((get(create, 'filters') as string[] | undefined) ?? []).map((f) => (f === 'NODELETE' || (f as unknown) === 1 ? WatchFilterType.NODELETE : WatchFilterType.NOPUT));
+  const filters = ((get(create, 'filters') as string[] | undefined) ?? []).map((f) =>
+    f === 'NODELETE' || (f as unknown) === 1 ? WatchFilterType.NODELETE : WatchFilterType.NOPUT,
+  );
   respond({
     ...jsonResponse(200, ''),
     stream: (onChunk) => {
-      const h = m.watch({ key, rangeEnd: end, startRevision: int(create, 'start_revision'), prevKv: bool(create, 'prev_kv'), filters }, (r) => {
-        const events = r.events.map((e) => ({ type: e.type ? 'DELETE' : undefined, kv: gwKv(e.kv), prev_kv: e.prevKv ? gwKv(e.prevKv) : undefined }));
-        onChunk(
-          gwStringify({
-            result: {
-              header: gwHeader(r.header),
-              watch_id: i64(r.watchId),
-              created: r.created || undefined,
-              canceled: r.canceled || undefined,
-              compact_revision: i64(r.compactRevision),
-              events: events.length ? events : undefined,
-            },
-          }) + '\n',
-        );
-      });
+      const h = m.watch(
+        { key, rangeEnd: end, startRevision: int(create, 'start_revision'), prevKv: bool(create, 'prev_kv'), filters },
+        (r) => {
+          const events = r.events.map((e) => ({
+            type: e.type ? 'DELETE' : undefined,
+            kv: gwKv(e.kv),
+            prev_kv: e.prevKv ? gwKv(e.prevKv) : undefined,
+          }));
+          onChunk(
+            gwStringify({
+              result: {
+                header: gwHeader(r.header),
+                watch_id: i64(r.watchId),
+                created: r.created || undefined,
+                canceled: r.canceled || undefined,
+                compact_revision: i64(r.compactRevision),
+                events: events.length ? events : undefined,
+              },
+            }) + '\n',
+          );
+        },
+      );
       return () => h.cancel();
     },
   });

@@ -37,7 +37,8 @@ export function parseGoJson(body: string): unknown {
     return JSON.parse(text);
   } catch (e) {
     const msg = (e as Error).message;
-    if (/end of JSON input|Unterminated string/i.test(msg) || text.trim() === '') throw new GoJsonError('unexpected EOF');
+    if (/end of JSON input|Unterminated string/i.test(msg) || text.trim() === '')
+      throw new GoJsonError('unexpected EOF');
     const at = /position (\d+)/.exec(msg);
     const ch = at ? text[Number(at[1])] : text.trim()[0];
     throw new GoJsonError(`invalid character '${ch}' looking for beginning of value`);

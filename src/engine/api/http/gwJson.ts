@@ -23,7 +23,12 @@ export const i64 = (n: number | bigint | undefined): string | undefined => (n ? 
 export const b64 = (s: string | undefined): string | undefined => (s ? toBase64(s) : undefined);
 
 export function gwHeader(h: ResponseHeader): GwValue {
-  return { cluster_id: i64(h.clusterId), member_id: i64(h.memberId), revision: i64(h.revision), raft_term: i64(h.raftTerm) };
+  return {
+    cluster_id: i64(h.clusterId),
+    member_id: i64(h.memberId),
+    revision: i64(h.revision),
+    raft_term: i64(h.raftTerm),
+  };
 }
 
 export function gwKv(kv: KeyValue): GwValue {
@@ -40,7 +45,14 @@ export function gwKv(kv: KeyValue): GwValue {
 export function gwResponseOp(op: ResponseOp): GwValue {
   if ('responseRange' in op) {
     const r = op.responseRange;
-    return { response_range: { header: gwHeader(r.header), kvs: r.kvs.length ? r.kvs.map(gwKv) : undefined, more: r.more || undefined, count: i64(r.count) } };
+    return {
+      response_range: {
+        header: gwHeader(r.header),
+        kvs: r.kvs.length ? r.kvs.map(gwKv) : undefined,
+        more: r.more || undefined,
+        count: i64(r.count),
+      },
+    };
   }
   if ('responsePut' in op) {
     const r = op.responsePut;
@@ -48,10 +60,22 @@ export function gwResponseOp(op: ResponseOp): GwValue {
   }
   if ('responseDeleteRange' in op) {
     const r = op.responseDeleteRange;
-    return { response_delete_range: { header: gwHeader(r.header), deleted: i64(r.deleted), prev_kvs: r.prevKvs.length ? r.prevKvs.map(gwKv) : undefined } };
+    return {
+      response_delete_range: {
+        header: gwHeader(r.header),
+        deleted: i64(r.deleted),
+        prev_kvs: r.prevKvs.length ? r.prevKvs.map(gwKv) : undefined,
+      },
+    };
   }
   const t = op.responseTxn;
-  return { response_txn: { header: gwHeader(t.header), succeeded: t.succeeded || undefined, responses: t.responses.length ? t.responses.map(gwResponseOp) : undefined } };
+  return {
+    response_txn: {
+      header: gwHeader(t.header),
+      succeeded: t.succeeded || undefined,
+      responses: t.responses.length ? t.responses.map(gwResponseOp) : undefined,
+    },
+  };
 }
 
 export function gwMember(m: MemberInfo): GwValue {

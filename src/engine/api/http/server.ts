@@ -12,17 +12,37 @@ function plainJson(status: number, body: string): HttpResponse {
 export function serveHttp(m: Member, req: HttpRequest, respond: (r: HttpResponse) => void): void {
   const path = req.path;
   if (path === '/version') {
-    return respond(plainJson(200, JSON.stringify({ etcdserver: SERVER_VERSION, etcdcluster: m.membership.clusterVersion ?? CLUSTER_VERSION.replace(/\d+$/, '0') })));
+    return respond(
+      plainJson(
+        200,
+        JSON.stringify({
+          etcdserver: SERVER_VERSION,
+          etcdcluster: m.membership.clusterVersion ?? CLUSTER_VERSION.replace(/\d+$/, '0'),
+        }),
+      ),
+    );
   }
   if (path === '/health') {
     // etcd's /health makes a quorum read through Raft: no quorum, no health.
-    m.healthCheck((ok) => respond(plainJson(ok ? 200 : 503, JSON.stringify({ health: ok ? 'true' : 'false' }))));
+    // Unhealthy answers go out through Go's http.Error: a 503 whose body ends with a newline.
+    m.healthCheck((ok) =>
+      respond(
+        ok
+          ? plainJson(200, JSON.stringify({ health: 'true' }))
+          : textResponse(503, `${JSON.stringify({ health: 'false' })}\n`),
+      ),
+    );
     return;
   }
   const v3 = /^\/v3(?:beta)?\/(.+)$/.exec(path);
   if (v3) return gateway(m, req, v3[1], respond);
   if (path.startsWith('/v2/')) {
-    return respond(plainJson(501, JSON.stringify({ message: 'the v2 API is not simulated by the playground yet', code: GrpcCode.Unimplemented })));
+    return respond(
+      plainJson(
+        501,
+        JSON.stringify({ message: 'the v2 API is not simulated by the playground yet', code: GrpcCode.Unimplemented }),
+      ),
+    );
   }
   respond(textResponse(404, '404 page not found\n'));
 }

@@ -1,5 +1,6 @@
 // The small programs the tutorials pipe into or lean on: echo, sleep, cat, true/false, clear,
 // env, head, tail, wc, grep, help. Each answers bad input as GNU coreutils does.
+import { fromUtf8 } from '../../base/bytes.ts';
 import type { Task } from '../../base/task.ts';
 import type { ProcCtx, Program } from '../shell/process.ts';
 
@@ -39,7 +40,8 @@ function* echo(ctx: ProcCtx): Task<number> {
       return map[e];
     });
   }
-  ctx.stdout(s + (newline ? '\n' : ''));
+  // A terminal receives bytes: what was typed goes out as UTF-8.
+  ctx.stdout(fromUtf8(s) + (newline ? '\n' : ''));
   return 0;
 }
 

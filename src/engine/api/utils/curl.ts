@@ -1,7 +1,7 @@
 // curl, with the flags the etcd tutorials use: -s -S -L -X -d/--data (repeatable, @- and
 // @file) -H -i -v -o -w '%{http_code}' --fail -N, and curl's own errors and exit codes.
 import { suspend, type Task } from '../../base/task.ts';
-import { STATUS_TEXT, type HttpRequest, type HttpResponse } from '../http/types.ts';
+import { type HttpRequest, type HttpResponse, STATUS_TEXT } from '../http/types.ts';
 import type { ProcCtx } from '../shell/process.ts';
 
 const BOLD = (s: string) => `\x1b[1m${s}\x1b[0m`;
@@ -63,7 +63,9 @@ export function* curl(ctx: ProcCtx): Task<number> {
     const value = (): string | undefined => {
       const v = args[++i];
       if (v === undefined) {
-        ctx.stderr(`curl: option ${a}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
+        ctx.stderr(
+          `curl: option ${a}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`,
+        );
       }
       return v;
     };
@@ -76,6 +78,10 @@ export function* curl(ctx: ProcCtx): Task<number> {
         else if (c === 'f') fail = true;
       }
       continue;
+    }
+    if (a === '--') {
+      url = args[i + 1] ?? url;
+      break;
     }
     if (a === '--silent') silent = true;
     else if (a === '--show-error') showError = true;
@@ -131,7 +137,12 @@ export function* curl(ctx: ProcCtx): Task<number> {
     headers: { 'content-type': data.length ? 'application/x-www-form-urlencoded' : '', ...headers },
     body: joinData(data),
   };
-  if (req.method !== 'GET' && req.method !== 'HEAD' && data.length && req.headers['content-type'] === 'application/x-www-form-urlencoded') {
+  if (
+    req.method !== 'GET' &&
+    req.method !== 'HEAD' &&
+    data.length &&
+    req.headers['content-type'] === 'application/x-www-form-urlencoded'
+  ) {
     // etcd's v2 API reads form values from the body as well as the query.
     Object.assign(req.query, { ...parseQuery(req.body), ...req.query });
   }
@@ -164,14 +175,19 @@ export function* curl(ctx: ProcCtx): Task<number> {
     const bold = ctx.stdoutIsTty ? BOLD : (s: string) => s;
     const hs: [string, string][] = [...r.headers, ['Date', httpDate(w.scheduler.unixMs())]];
     if (!r.stream) hs.push(['Content-Length', String(r.body.length)]);
-    ctx.stdout(`HTTP/1.1 ${r.status} ${STATUS_TEXT[r.status] ?? ''}\r\n${hs.map(([k, v]) => `${bold(k)}: ${v}\r\n`).join('')}\r\n`);
+    ctx.stdout(
+      `HTTP/1.1 ${r.status} ${STATUS_TEXT[r.status] ?? ''}\r\n${hs.map(([k, v]) => `${bold(k)}: ${v}\r\n`).join('')}\r\n`,
+    );
   }
   if (!started) {
     if (resp) return 0;
     return err(7, `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`);
   }
   const r = started;
-  if (verbose) ctx.stderr(`> ${req.method} ${req.path} HTTP/1.1\n> Host: ${host}:${port}\n>\n< HTTP/1.1 ${r.status} ${STATUS_TEXT[r.status] ?? ''}\n`);
+  if (verbose)
+    ctx.stderr(
+      `> ${req.method} ${req.path} HTTP/1.1\n> Host: ${host}:${port}\n>\n< HTTP/1.1 ${r.status} ${STATUS_TEXT[r.status] ?? ''}\n`,
+    );
   if (fail && r.status >= 400) {
     if (!silent || showError) ctx.stderr(`curl: (22) The requested URL returned error: ${r.status}\n`);
     return 22;
@@ -185,7 +201,12 @@ export function* curl(ctx: ProcCtx): Task<number> {
   }
   if (!silent && (!ctx.stdoutIsTty || output !== undefined)) ctx.stderr(meter(body.length));
   if (writeOut !== undefined) {
-    ctx.stdout(writeOut.replace(/%\{http_code\}/g, String(r.status)).replace(/%\{size_download\}/g, String(body.length)).replace(/\\n/g, '\n'));
+    ctx.stdout(
+      writeOut
+        .replace(/%\{http_code\}/g, String(r.status))
+        .replace(/%\{size_download\}/g, String(body.length))
+        .replace(/\\n/g, '\n'),
+    );
   }
   void streamed;
   return 0;

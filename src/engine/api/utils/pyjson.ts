@@ -103,7 +103,16 @@ function parse(s: string): Node {
     while (i < s.length && s[i] !== '"') {
       if (s[i] === '\\') {
         const e = s[i + 1];
-        const map: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const map: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
         if (e === 'u') {
           out += String.fromCharCode(Number.parseInt(s.slice(i + 2, i + 6), 16));
           i += 6;
@@ -131,7 +140,15 @@ function pyStr(s: string): string {
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    const esc: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+    const esc: Record<string, string> = {
+      '"': '\\"',
+      '\\': '\\\\',
+      '\n': '\\n',
+      '\r': '\\r',
+      '\t': '\\t',
+      '\b': '\\b',
+      '\f': '\\f',
+    };
     if (esc[ch]) out += esc[ch];
     else if (c < 0x20 || c > 0x7e) {
       if (c > 0xffff) {

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { terminal } from '../../../../test/helpers.ts';
+import { fromUtf8 } from '../../base/bytes.ts';
+import { jsonTool } from '../utils/pyjson.ts';
+import { parseGoJson } from './goJsonParse.ts';
+
+describe('curl and the v3 gateway', () => {
+  it('puts and ranges through /v3 and /v3beta with base64 keys, 64-bit numbers as strings', () => {
+    const t = terminal();
+    expect(t.run(`curl -s http://127.0.0.1:2379/v3/kv/put -X POST -d '{"key": "Zm9v", "value": "YmFy"}'`)).toMatch(
+      /^\{"header":\{"cluster_id":"\d+","member_id":"\d+","revision":"2","raft_term":"\d+"\}\}$/,
+    );
+    expect(t.run(`curl -s http://127.0.0.1:22379/v3beta/kv/range -X POST -d '{"key": "Zm9v"}'`)).toContain(
+      '"kvs":[{"key":"Zm9v","create_revision":"2","mod_revision":"2","version":"1","value":"YmFy"}],"count":"1"',
+    );
+    expect(t.run('etcdctl get foo')).toBe('foo\nbar\n');
+  });
+
+  it('answers bad requests as grpc-gateway does', () => {
+    const t = terminal();
+    expect(t.run(`curl -s http://127.0.0.1:2379/v3/kv/put -X POST -d '{"key": "!!!"}'`)).toBe(
+      '{"error":"illegal base64 data at input byte 0","message":"illegal base64 data at input byte 0","code":3}',
+    );
+    expect(t.run(`curl -s http://127.0.0.1:2379/v3/kv/put -X POST -d '{"key": '`)).toBe(
+      '{"error":"unexpected EOF","message":"unexpected EOF","code":3}',
+    );
+    expect(t.run(`curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:2379/v3/kv/nothing -X POST -d '{}'`)).toBe(
+      '404',
+    );
+    expect(t.run('curl -s http://127.0.0.1:2379/v3alpha/kv/range -X POST -d {}')).toBe('404 page not found\n');
+  });
+
+  it('reports a refused connection with curl’s exit code 7', () => {
+    const t = terminal();
+    expect(t.exec('curl -s http://127.0.0.1:9999/version')).toEqual({ output: '', exitCode: 7 });
+    expect(t.exec('curl http://127.0.0.1:9999/version')).toEqual({
+      output: "curl: (7) Failed to connect to 127.0.0.1 port 9999 after 0 ms: Couldn't connect to server\n",
+      exitCode: 7,
+    });
+  });
+
+  it('pipes into python -m json.tool, and shows the progress meter when piped without -s', () => {
+    const t = terminal();
+    const out = t.run('curl http://127.0.0.1:2379/version | python -m json.tool');
+    expect(out).toContain('  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n');
+    expect(out).toContain('{\n    "etcdserver": "3.4.23",\n    "etcdcluster": "3.4.0"\n}\n');
+  });
+
+  it('keeps 64-bit integers exact when reading JSON', () => {
+    expect(parseGoJson('{"ID": 13803658152347727308}')).toEqual({ ID: '13803658152347727308' });
+  });
+});
+
+describe('python -m json.tool', () => {
+  it('prints as Python does: indent 4, ascii escapes, exact integers', () => {
+    expect(jsonTool(fromUtf8('{"a":[1,2.5,{}],"b":"é","c":18446744073709551615,"d":[]}')).out).toBe(
+      '{\n    "a": [\n        1,\n        2.5,\n        {}\n    ],\n    "b": "\\u00e9",\n    "c": 18446744073709551615,\n    "d": []\n}\n',
+    );
+    expect(jsonTool('').err).toBe('Expecting value: line 1 column 1 (char 0)');
+    expect(jsonTool('{"a" 1}').err).toBe("Expecting ':' delimiter: line 1 column 6 (char 5)");
+  });
+});
