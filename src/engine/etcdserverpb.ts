@@ -249,7 +249,18 @@ export type InternalRaftRequest =
   | { id: bigint; memberAttr: { memberId: bigint; name: string; clientURLs: string[] } }
   | { id: bigint; clusterVersion: string }
   /** What /health proposes (etcd: a v2 quorum GET): an entry that changes nothing. */
-  | { id: bigint; health: true };
+  | { id: bigint; health: true }
+  /** A v2 write (etcd's pb.Request): method, path under the store, form values, and the leader's clock. */
+  | { id: bigint; v2: V2Request }
+  /** The leader's periodic sweep of expired v2 keys (etcd's SYNC). */
+  | { id: bigint; v2Sync: number };
+
+export interface V2Request {
+  method: 'PUT' | 'POST' | 'DELETE';
+  path: string;
+  params: Record<string, string>;
+  time: number;
+}
 
 export interface Member {
   ID: bigint;

@@ -29,6 +29,7 @@ import type {
   StatusResponse,
   TxnRequest,
   TxnResponse,
+  V2Request,
   WatchCreateRequest,
   WatchResponse,
 } from '../etcdserverpb.ts';
@@ -39,6 +40,8 @@ import { type ConfChange, ConfChangeType, type Entry, EntryType, type Message, N
 import { type RaftBugs, StateType } from '../raft/raft.ts';
 import { RawNode } from '../raft/rawNode.ts';
 import { MemoryStorage } from '../raft/storage.ts';
+import { applyV2 } from '../v2store/apply.ts';
+import { type V2Event, V2Store } from '../v2store/store.ts';
 import { Applier } from './applier.ts';
 import { IdGenerator } from './idGenerator.ts';
 import { type MemberInfo, Membership } from './membership.ts';
@@ -77,6 +80,8 @@ export const MAX_TXN_OPS = 128;
 export const MIN_LEASE_TTL = Math.ceil((3 * ELECTION_MS) / 2 / 1000);
 /** The server's own deadline for a request: 5 s + 2 × the election timeout. */
 export const REQUEST_TIMEOUT_MS = 5000 + 2 * ELECTION_MS;
+/** How often the leader sweeps expired v2 keys. */
+export const V2_SYNC_MS = 500;
 /** The version this simulated etcd reports. */
 export const SERVER_VERSION = '3.4.23';
 export const CLUSTER_VERSION = '3.4.0';
@@ -132,6 +137,8 @@ export class Member {
   readonly watchable: WatchableStore;
   readonly applier: Applier;
   readonly membership = new Membership();
+  /** The v2 store: the keys of the v2 API under /1, and etcd's own member records under /0. */
+  readonly v2 = new V2Store();
   appliedIndex = 0;
   /** Term of the last applied entry: what etcd reports as the raft term (its s.Term()). */
   appliedTerm = 0;
@@ -237,6 +244,7 @@ export class Member {
     this.lessor.demote();
     this.timers.push(this.scheduler.after(HEARTBEAT_MS, `raft: tick ${this.name}`, () => this.tickLoop()));
     this.timers.push(this.scheduler.after(LEASE_CHECK_MS, `lease: check ${this.name}`, () => this.leaseLoop()));
+    this.timers.push(this.scheduler.after(V2_SYNC_MS, `v2: sync ${this.name}`, () => this.v2SyncLoop()));
     this.host.trace(`${this.name} started`);
     this.processReady();
     this.publish();
@@ -429,6 +437,11 @@ export class Member {
     if (!req) return; // a new leader's empty entry
     let result: Outcome<unknown>;
     if ('memberAttr' in req) {
+      this.v2.setInternal(
+        `/0/members/${req.memberAttr.memberId.toString(16)}/attributes`,
+        JSON.stringify({ name: req.memberAttr.name, clientURLs: req.memberAttr.clientURLs }),
+        this.scheduler.unixMs(),
+      );
       const m = this.membership.members.get(req.memberAttr.memberId);
       if (m) {
         m.name = req.memberAttr.name;
@@ -438,7 +451,17 @@ export class Member {
       this.maybeSetClusterVersion();
     } else if ('health' in req) {
       result = { ok: true, value: undefined };
+    } else if ('v2' in req) {
+      try {
+        result = { ok: true, value: applyV2(this.v2, req.v2) };
+      } catch (error) {
+        result = { ok: false, error };
+      }
+    } else if ('v2Sync' in req) {
+      this.v2.deleteExpired(req.v2Sync);
+      result = { ok: true, value: undefined };
     } else if ('clusterVersion' in req) {
+      this.v2.setInternal('/0/version', req.clusterVersion, this.scheduler.unixMs());
       this.membership.clusterVersion = req.clusterVersion;
       result = { ok: true, value: undefined };
     } else {
@@ -468,6 +491,16 @@ export class Member {
   }
 
   private applyConfChangeState(cc: ConfChange, info: MemberInfo | undefined): void {
+    const now = this.scheduler.unixMs();
+    const rec = `/0/members/${cc.nodeId.toString(16)}`;
+    if (cc.type === ConfChangeType.AddNode || cc.type === ConfChangeType.AddLearnerNode || cc.type === ConfChangeType.UpdateNode) {
+      if (info && !(cc.type === ConfChangeType.AddNode && this.membership.members.get(cc.nodeId)?.isLearner)) {
+        this.v2.setInternal(`${rec}/raftAttributes`, JSON.stringify({ peerURLs: info.peerURLs, ...(info.isLearner ? { isLearner: true } : {}) }), now);
+      }
+    } else if (cc.type === ConfChangeType.RemoveNode) {
+      this.v2.setInternal(rec, undefined, now);
+      this.v2.setInternal(`/0/removed_members/${cc.nodeId.toString(16)}`, 'removed', now);
+    }
     switch (cc.type) {
       case ConfChangeType.AddNode:
       case ConfChangeType.AddLearnerNode: {
@@ -746,6 +779,18 @@ export class Member {
       this.scheduler.after(HEARTBEAT_MS / 10, 'move-leader: wait', poll);
     };
     poll();
+  }
+
+  /** A v2 write through the log; the event comes back once it is applied here. */
+  v2Write(req: Omit<V2Request, 'time'>, reply: Reply<V2Event>): void {
+    this.propose({ v2: { ...req, time: this.scheduler.unixMs() } }, reply);
+  }
+
+  /** The leader sweeps expired v2 keys through the log (etcd's SYNC every 500 ms, when there are TTLs). */
+  private v2SyncLoop(): void {
+    if (!this.node) return;
+    if (this.isLeader() && this.v2.hasTTLKeys()) this.propose({ v2Sync: this.scheduler.unixMs() }, () => {});
+    this.timers.push(this.scheduler.after(V2_SYNC_MS, `v2: sync ${this.name}`, () => this.v2SyncLoop()));
   }
 
   /** etcd's /health: a read through Raft (a v2 quorum GET), within the request timeout. */

@@ -1,9 +1,9 @@
 // A member's HTTP face: /version, /health, the v3 gateway; the v2 API is not simulated yet.
-import { GrpcCode } from '../../base/errors.ts';
 import type { Member } from '../../server/member.ts';
 import { CLUSTER_VERSION, SERVER_VERSION } from '../../server/member.ts';
 import { gateway, textResponse } from './gateway.ts';
 import type { HttpRequest, HttpResponse } from './types.ts';
+import { v2keys, v2machines, v2members, v2stats } from './v2keys.ts';
 
 function plainJson(status: number, body: string): HttpResponse {
   return { status, headers: [['Content-Type', 'application/json']], body };
@@ -36,13 +36,10 @@ export function serveHttp(m: Member, req: HttpRequest, respond: (r: HttpResponse
   }
   const v3 = /^\/v3(?:beta)?\/(.+)$/.exec(path);
   if (v3) return gateway(m, req, v3[1], respond);
-  if (path.startsWith('/v2/')) {
-    return respond(
-      plainJson(
-        501,
-        JSON.stringify({ message: 'the v2 API is not simulated by the playground yet', code: GrpcCode.Unimplemented }),
-      ),
-    );
-  }
+  if (path === '/v2/keys' || path.startsWith('/v2/keys/')) return v2keys(m, req, respond);
+  if (path === '/v2/members' || path === '/v2/members/') return v2members(m, respond);
+  if (path === '/v2/machines') return v2machines(m, respond);
+  const stats = /^\/v2\/stats\/(\w+)$/.exec(path);
+  if (stats) return v2stats(m, stats[1], respond);
   respond(textResponse(404, '404 page not found\n'));
 }
