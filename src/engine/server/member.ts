@@ -493,9 +493,18 @@ export class Member {
   private applyConfChangeState(cc: ConfChange, info: MemberInfo | undefined): void {
     const now = this.scheduler.unixMs();
     const rec = `/0/members/${cc.nodeId.toString(16)}`;
-    if (cc.type === ConfChangeType.AddNode || cc.type === ConfChangeType.AddLearnerNode || cc.type === ConfChangeType.UpdateNode) {
+    if (
+      cc.type === ConfChangeType.AddNode ||
+      cc.type === ConfChangeType.AddLearnerNode ||
+      cc.type === ConfChangeType.UpdateNode
+    ) {
       if (info && !(cc.type === ConfChangeType.AddNode && this.membership.members.get(cc.nodeId)?.isLearner)) {
-        this.v2.setInternal(`${rec}/raftAttributes`, JSON.stringify({ peerURLs: info.peerURLs, ...(info.isLearner ? { isLearner: true } : {}) }), now);
+        this.v2.setInternal(
+          `${rec}/raftAttributes`,
+          JSON.stringify({ peerURLs: info.peerURLs, ...(info.isLearner ? { isLearner: true } : {}) }),
+          now,
+          cc.type !== ConfChangeType.UpdateNode,
+        );
       }
     } else if (cc.type === ConfChangeType.RemoveNode) {
       this.v2.setInternal(rec, undefined, now);

@@ -1,7 +1,7 @@
 // Applying one v2 write (etcd's applyV2Request): the HTTP method and form values decide the
 // store operation, as etcd's v2 keys handler does.
 import type { V2Request } from '../etcdserverpb.ts';
-import { type V2Event, V2Error, type V2Store } from './store.ts';
+import { V2Error, type V2Event, type V2Store } from './store.ts';
 
 function boolParam(p: Record<string, string>, name: string): boolean | undefined {
   const v = p[name];
@@ -24,8 +24,10 @@ export function checkForm(method: string, p: Record<string, string>): void {
   boolParam(p, 'dir');
   boolParam(p, 'recursive');
   boolParam(p, 'refresh');
-  if (p.prevIndex !== undefined && !/^\d+$/.test(p.prevIndex)) throw new V2Error(203, 'invalid value for "prevIndex"', 0);
-  if (boolParam(p, 'refresh') && p.value !== undefined && method === 'PUT') throw new V2Error(211, 'A value was provided on a refresh', 0);
+  if (p.prevIndex !== undefined && !/^\d+$/.test(p.prevIndex))
+    throw new V2Error(203, 'invalid value for "prevIndex"', 0);
+  if (boolParam(p, 'refresh') && p.value !== undefined && method === 'PUT')
+    throw new V2Error(211, 'A value was provided on a refresh', 0);
   if (boolParam(p, 'refresh') && p.ttl === undefined) throw new V2Error(212, 'No TTL value set', 0);
 }
 

@@ -122,10 +122,35 @@ function clean(path: string): string {
 
 export class V2Store {
   index = 0;
-  private root: V2Node = { path: '/', value: undefined, children: new Map(), createdIndex: 0, modifiedIndex: 0, expireAt: undefined, parent: undefined };
+  private root: V2Node = {
+    path: '/',
+    value: undefined,
+    children: new Map(),
+    createdIndex: 0,
+    modifiedIndex: 0,
+    expireAt: undefined,
+    parent: undefined,
+  };
   private history: V2Event[] = [];
   private watchers = new Set<{ path: string; recursive: boolean; sinceIndex: number; notify: (e: V2Event) => void }>();
-  stats = { getsSuccess: 0, getsFail: 0, setsSuccess: 0, setsFail: 0, deleteSuccess: 0, deleteFail: 0, updateSuccess: 0, updateFail: 0, createSuccess: 0, createFail: 0, compareAndSwapSuccess: 0, compareAndSwapFail: 0, compareAndDeleteSuccess: 0, compareAndDeleteFail: 0, expireCount: 0, watchers: 0 };
+  stats = {
+    getsSuccess: 0,
+    getsFail: 0,
+    setsSuccess: 0,
+    setsFail: 0,
+    deleteSuccess: 0,
+    deleteFail: 0,
+    updateSuccess: 0,
+    updateFail: 0,
+    createSuccess: 0,
+    createFail: 0,
+    compareAndSwapSuccess: 0,
+    compareAndSwapFail: 0,
+    compareAndDeleteSuccess: 0,
+    compareAndDeleteFail: 0,
+    expireCount: 0,
+    watchers: 0,
+  };
 
   private find(path: string): V2Node | undefined {
     let n: V2Node | undefined = this.root;
@@ -149,7 +174,7 @@ export class V2Store {
       if (sorted) kids = kids.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       if (kids.length) v.nodes = kids.map((c) => this.view(c, now, recursive, sorted, depth + 1));
     }
-    if (n.path !== '/') {
+    if (n.path !== '/' && n.path !== this.hiddenRoot) {
       v.modifiedIndex = n.modifiedIndex;
       v.createdIndex = n.createdIndex;
     }
@@ -163,8 +188,15 @@ export class V2Store {
     return v;
   }
 
+  /** A directory shown as a root (the keys API's /1): no key, no indexes, and there even when empty. */
+  hiddenRoot = '/1';
+
   get(path: string, recursive: boolean, sorted: boolean, now: number): V2Event {
     const n = this.find(path);
+    if (!n && clean(path) === this.hiddenRoot) {
+      this.stats.getsSuccess++;
+      return { action: 'get', node: { key: this.hiddenRoot, dir: true }, index: this.index, path: this.hiddenRoot };
+    }
     if (!n) {
       this.stats.getsFail++;
       throw new V2Error(100, clean(path), this.index);
@@ -177,7 +209,9 @@ export class V2Store {
     this.history.push(e);
     if (this.history.length > 1000) this.history.shift();
     for (const w of [...this.watchers]) {
-      const hit = w.recursive ? e.path === w.path || e.path.startsWith(w.path === '/' ? '/' : `${w.path}/`) : e.path === w.path;
+      const hit = w.recursive
+        ? e.path === w.path || e.path.startsWith(w.path === '/' ? '/' : `${w.path}/`)
+        : e.path === w.path;
       if (hit && e.index >= w.sinceIndex) {
         this.watchers.delete(w);
         w.notify(e);
@@ -192,7 +226,15 @@ export class V2Store {
       if (!n.children) throw new V2Error(104, n.path, this.index);
       let c = n.children.get(part);
       if (!c) {
-        c = { path: n.path === '/' ? `/${part}` : `${n.path}/${part}`, value: undefined, children: new Map(), createdIndex: this.index + 1, modifiedIndex: this.index + 1, expireAt: undefined, parent: n };
+        c = {
+          path: n.path === '/' ? `/${part}` : `${n.path}/${part}`,
+          value: undefined,
+          children: new Map(),
+          createdIndex: this.index + 1,
+          modifiedIndex: this.index + 1,
+          expireAt: undefined,
+          parent: n,
+        };
         n.children.set(part, c);
       }
       n = c;
@@ -215,7 +257,14 @@ export class V2Store {
     if (p === '/') throw new V2Error(107, '/', this.index);
     const existing = this.find(p);
     const fail = (code: number, cause: string) => {
-      const k = op === 'set' ? 'setsFail' : op === 'create' ? 'createFail' : op === 'update' ? 'updateFail' : 'compareAndSwapFail';
+      const k =
+        op === 'set'
+          ? 'setsFail'
+          : op === 'create'
+            ? 'createFail'
+            : op === 'update'
+              ? 'updateFail'
+              : 'compareAndSwapFail';
       this.stats[k]++;
       return new V2Error(code, cause, this.index);
     };
@@ -224,11 +273,14 @@ export class V2Store {
     if (op === 'compareAndSwap') {
       if (existing!.children) throw fail(102, p);
       const bad: string[] = [];
-      if (o.prevValue !== undefined && existing!.value !== o.prevValue) bad.push(`[${o.prevValue} != ${existing!.value}]`);
-      if (o.prevIndex !== undefined && existing!.modifiedIndex !== o.prevIndex) bad.push(`[${o.prevIndex} != ${existing!.modifiedIndex}]`);
+      if (o.prevValue !== undefined && existing!.value !== o.prevValue)
+        bad.push(`[${o.prevValue} != ${existing!.value}]`);
+      if (o.prevIndex !== undefined && existing!.modifiedIndex !== o.prevIndex)
+        bad.push(`[${o.prevIndex} != ${existing!.modifiedIndex}]`);
       if (bad.length) throw fail(101, bad.join(' '));
     }
-    if (existing && existing.children && (op === 'set' || op === 'update' || op === 'compareAndSwap') && !o.refresh) throw fail(102, p);
+    if (existing && existing.children && (op === 'set' || op === 'update' || op === 'compareAndSwap') && !o.refresh)
+      throw fail(102, p);
     const parentPath = p.slice(0, p.lastIndexOf('/')) || '/';
     const parent = this.find(parentPath);
     if (parent && !parent.children) throw fail(104, parent.path);
@@ -239,7 +291,13 @@ export class V2Store {
       existing.expireAt = expireAt;
       existing.modifiedIndex = this.index;
       this.stats[op === 'compareAndSwap' ? 'compareAndSwapSuccess' : 'updateSuccess']++;
-      return this.record({ action: op === 'compareAndSwap' ? 'compareAndSwap' : 'update', node: this.flat(existing, now), prevNode, index: this.index, path: p });
+      return this.record({
+        action: op === 'compareAndSwap' ? 'compareAndSwap' : 'update',
+        node: this.flat(existing, now),
+        prevNode,
+        index: this.index,
+        path: p,
+      });
     }
     const dirNode = this.mkdirs(parentPath, now);
     this.index++;
@@ -254,7 +312,14 @@ export class V2Store {
       parent: dirNode,
     };
     dirNode.children!.set(name, n);
-    const k = op === 'set' ? 'setsSuccess' : op === 'create' ? 'createSuccess' : op === 'update' ? 'updateSuccess' : 'compareAndSwapSuccess';
+    const k =
+      op === 'set'
+        ? 'setsSuccess'
+        : op === 'create'
+          ? 'createSuccess'
+          : op === 'update'
+            ? 'updateSuccess'
+            : 'compareAndSwapSuccess';
     this.stats[k]++;
     return this.record({ action: op, node: this.flat(n, now), prevNode, index: this.index, path: p });
   }
@@ -268,7 +333,11 @@ export class V2Store {
     return this.set('create', `${d === '/' ? '' : d}/${name}`, { dir: false, value, ttl }, now);
   }
 
-  delete(path: string, o: { dir: boolean; recursive: boolean; prevValue?: string; prevIndex?: number }, now: number): V2Event {
+  delete(
+    path: string,
+    o: { dir: boolean; recursive: boolean; prevValue?: string; prevIndex?: number },
+    now: number,
+  ): V2Event {
     const p = clean(path);
     if (p === '/') throw new V2Error(107, '/', this.index);
     const n = this.find(p);
@@ -286,13 +355,19 @@ export class V2Store {
     if (cad) {
       const bad: string[] = [];
       if (o.prevValue !== undefined && n.value !== o.prevValue) bad.push(`[${o.prevValue} != ${n.value}]`);
-      if (o.prevIndex !== undefined && n.modifiedIndex !== o.prevIndex) bad.push(`[${o.prevIndex} != ${n.modifiedIndex}]`);
+      if (o.prevIndex !== undefined && n.modifiedIndex !== o.prevIndex)
+        bad.push(`[${o.prevIndex} != ${n.modifiedIndex}]`);
       if (bad.length) throw fail(101, bad.join(' '));
     }
     const prevNode = this.flat(n, now);
     this.index++;
     n.parent?.children?.delete(p.slice(p.lastIndexOf('/') + 1));
-    const node: NodeView = { key: p, ...(n.children ? { dir: true } : {}), modifiedIndex: this.index, createdIndex: n.createdIndex };
+    const node: NodeView = {
+      key: p,
+      ...(n.children ? { dir: true } : {}),
+      modifiedIndex: this.index,
+      createdIndex: n.createdIndex,
+    };
     this.stats[cad ? 'compareAndDeleteSuccess' : 'deleteSuccess']++;
     return this.record({ action: cad ? 'compareAndDelete' : 'delete', node, prevNode, index: this.index, path: p });
   }
@@ -307,7 +382,20 @@ export class V2Store {
           this.index++;
           n.children!.delete(c.path.slice(c.path.lastIndexOf('/') + 1));
           this.stats.expireCount++;
-          out.push(this.record({ action: 'expire', node: { key: c.path, ...(c.children ? { dir: true } : {}), modifiedIndex: this.index, createdIndex: c.createdIndex }, prevNode, index: this.index, path: c.path }));
+          out.push(
+            this.record({
+              action: 'expire',
+              node: {
+                key: c.path,
+                ...(c.children ? { dir: true } : {}),
+                modifiedIndex: this.index,
+                createdIndex: c.createdIndex,
+              },
+              prevNode,
+              index: this.index,
+              path: c.path,
+            }),
+          );
         } else walk(c);
       }
     };
@@ -332,7 +420,8 @@ export class V2Store {
     const p = clean(path);
     if (sinceIndex !== undefined) {
       const oldest = this.history[0]?.index ?? this.index + 1;
-      if (sinceIndex < oldest && this.history.length >= 1000) throw new V2Error(401, `the requested history has been cleared [${oldest}/${sinceIndex}]`, this.index);
+      if (sinceIndex < oldest && this.history.length >= 1000)
+        throw new V2Error(401, `the requested history has been cleared [${oldest}/${sinceIndex}]`, this.index);
       for (const e of this.history) {
         if (e.index < sinceIndex) continue;
         const hit = recursive ? e.path === p || e.path.startsWith(p === '/' ? '/' : `${p}/`) : e.path === p;
@@ -348,12 +437,12 @@ export class V2Store {
   }
 
   /** Internal keys etcd keeps (member records): written, hidden from listings. */
-  setInternal(path: string, value: string | undefined, now: number): void {
+  setInternal(path: string, value: string | undefined, now: number, create = false): void {
     if (value === undefined) {
       const n = this.find(path);
       if (n) this.delete(path, { dir: true, recursive: true }, now);
       return;
     }
-    this.set('set', path, { dir: false, value }, now);
+    this.set(create && !this.find(path) ? 'create' : 'set', path, { dir: false, value }, now);
   }
 }

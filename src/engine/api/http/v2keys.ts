@@ -1,10 +1,11 @@
 // The v2 API of a member: /v2/keys (reads locally, writes through the log, ?wait=true long
 // polls), /v2/members, /v2/stats/{self,leader,store} and /v2/machines, with etcd's headers.
+import { GrpcStatusError } from '../../base/errors.ts';
 import { hexId } from '../../base/ids.ts';
 import { isoTime } from '../../base/time.ts';
 import type { Member } from '../../server/member.ts';
 import { checkForm } from '../../v2store/apply.ts';
-import { type NodeView, type V2Event, V2Error } from '../../v2store/store.ts';
+import { type NodeView, V2Error, type V2Event } from '../../v2store/store.ts';
 import type { HttpRequest, HttpResponse } from './types.ts';
 
 const CORS: [string, string][] = [
@@ -30,7 +31,12 @@ function eventJson(e: V2Event): string {
 }
 
 function headers(m: Member, withRaft: boolean): [string, string][] {
-  const h: [string, string][] = [...CORS, ['Content-Type', 'application/json'], ['X-Etcd-Cluster-Id', hexId(m.clusterId)], ['X-Etcd-Index', String(m.v2.index)]];
+  const h: [string, string][] = [
+    ...CORS,
+    ['Content-Type', 'application/json'],
+    ['X-Etcd-Cluster-Id', hexId(m.clusterId)],
+    ['X-Etcd-Index', String(m.v2.index)],
+  ];
   if (withRaft) h.push(['X-Raft-Index', String(m.appliedIndex)], ['X-Raft-Term', String(m.term())]);
   return h;
 }
@@ -56,7 +62,11 @@ export function v2keys(m: Member, req: HttpRequest, respond: (r: HttpResponse) =
       return respond({ status: 200, headers: headers(m, true), body: eventJson(e) });
     }
     if (req.method !== 'PUT' && req.method !== 'POST' && req.method !== 'DELETE') {
-      return respond({ status: 405, headers: [['Allow', 'GET, HEAD, POST, PUT, DELETE']], body: 'Method Not Allowed\n' });
+      return respond({
+        status: 405,
+        headers: [['Allow', 'GET, HEAD, POST, PUT, DELETE']],
+        body: 'Method Not Allowed\n',
+      });
     }
     checkForm(req.method, p);
     m.v2Write({ method: req.method, path, params: { ...p } }, (o) => {
@@ -66,10 +76,29 @@ export function v2keys(m: Member, req: HttpRequest, respond: (r: HttpResponse) =
         respond({ status: created ? 201 : 200, headers: headers(m, true), body: eventJson(e) });
       } else if (o.error instanceof V2Error) {
         const err = o.error as V2Error;
-        respond(errorResp(m, new V2Error(err.errorCode, err.errCause.startsWith(KEYS) ? err.errCause.slice(KEYS.length) || '/' : err.errCause, err.index)));
+        respond(
+          errorResp(
+            m,
+            new V2Error(
+              err.errorCode,
+              err.errCause.startsWith(KEYS) ? err.errCause.slice(KEYS.length) || '/' : err.errCause,
+              err.index,
+            ),
+          ),
+        );
       } else {
-        const cause = o.error instanceof Error ? o.error.message : String(o.error);
-        respond({ status: 500, headers: headers(m, false), body: `${JSON.stringify({ errorCode: 300, message: 'Raft Internal Error', cause, index: 0 })}\n` });
+        // A write that never committed in time: etcd's v2 path says "request timed out" either way.
+        const cause =
+          o.error instanceof GrpcStatusError
+            ? 'etcdserver: request timed out'
+            : o.error instanceof Error
+              ? o.error.message
+              : String(o.error);
+        respond({
+          status: 500,
+          headers: headers(m, false),
+          body: `${JSON.stringify({ errorCode: 300, message: 'Raft Internal Error', cause, index: 0 })}\n`,
+        });
       }
     });
   } catch (e) {
@@ -80,16 +109,30 @@ export function v2keys(m: Member, req: HttpRequest, respond: (r: HttpResponse) =
 }
 
 export function v2members(m: Member, respond: (r: HttpResponse) => void): void {
-  const members = m.membership.list().map((x) => ({ id: hexId(x.id), name: x.name, peerURLs: x.peerURLs, clientURLs: x.clientURLs }));
-  respond({ status: 200, headers: [...CORS, ['Content-Type', 'application/json'], ['X-Etcd-Cluster-Id', hexId(m.clusterId)]], body: `${JSON.stringify({ members })}\n` });
+  const members = m.membership
+    .list()
+    .map((x) => ({ id: hexId(x.id), name: x.name, peerURLs: x.peerURLs, clientURLs: x.clientURLs }));
+  respond({
+    status: 200,
+    headers: [...CORS, ['Content-Type', 'application/json'], ['X-Etcd-Cluster-Id', hexId(m.clusterId)]],
+    body: `${JSON.stringify({ members })}\n`,
+  });
 }
 
 export function v2machines(m: Member, respond: (r: HttpResponse) => void): void {
-  respond({ status: 200, headers: [['Content-Type', 'text/plain; charset=utf-8']], body: m.membership.list().flatMap((x) => x.clientURLs).join(', ') });
+  respond({
+    status: 200,
+    headers: [['Content-Type', 'text/plain; charset=utf-8']],
+    body: m.membership
+      .list()
+      .flatMap((x) => x.clientURLs)
+      .join(', '),
+  });
 }
 
 export function v2stats(m: Member, which: string, respond: (r: HttpResponse) => void): void {
-  const json = (status: number, o: unknown) => respond({ status, headers: [['Content-Type', 'application/json']], body: `${JSON.stringify(o)}\n` });
+  const json = (status: number, o: unknown) =>
+    respond({ status, headers: [['Content-Type', 'application/json']], body: JSON.stringify(o) });
   const started = isoTime(m.scheduler.epochMs + m.startedAt);
   if (which === 'self') {
     const isLeader = m.isLeader();
@@ -98,7 +141,11 @@ export function v2stats(m: Member, which: string, respond: (r: HttpResponse) => 
       id: hexId(m.id),
       state: isLeader ? 'StateLeader' : 'StateFollower',
       startTime: started,
-      leaderInfo: { leader: m.leader ? hexId(m.leader) : '', uptime: `${((m.scheduler.now() - m.startedAt) / 1000).toFixed(3)}s`, startTime: started },
+      leaderInfo: {
+        leader: m.leader ? hexId(m.leader) : '',
+        uptime: `${((m.scheduler.now() - m.startedAt) / 1000).toFixed(3)}s`,
+        startTime: started,
+      },
       recvAppendRequestCnt: 0,
       sendAppendRequestCnt: 0,
     });
@@ -108,7 +155,10 @@ export function v2stats(m: Member, which: string, respond: (r: HttpResponse) => 
     const followers: Record<string, unknown> = {};
     for (const x of m.membership.list()) {
       if (x.id === m.id) continue;
-      followers[hexId(x.id)] = { latency: { current: 0, average: 0, standardDeviation: 0, minimum: 0, maximum: 0 }, counts: { fail: 0, success: 0 } };
+      followers[hexId(x.id)] = {
+        latency: { current: 0, average: 0, standardDeviation: 0, minimum: 0, maximum: 0 },
+        counts: { fail: 0, success: 0 },
+      };
     }
     return json(200, { leader: hexId(m.id), followers });
   }
