@@ -26,6 +26,7 @@ import { GoPanic, txn } from './commands/txn.ts';
 import { watch } from './commands/watch.ts';
 import { CmdCtx, type Command, Exit, ExitError } from './context.ts';
 import { GLOBAL_FLAGS } from './spec.ts';
+import { etcdctlV2 } from './v2.ts';
 
 const COMMANDS: Record<string, Command> = {
   version,
@@ -73,10 +74,7 @@ function capnslog(unixMs: number, level: string, msg: string): string {
 
 export function* etcdctl(proc: ProcCtx): Task<number> {
   const api = proc.env.ETCDCTL_API ?? '3';
-  if (api === '2') {
-    proc.stderr('etcdctl v2 (ETCDCTL_API=2) is not simulated by the playground yet\n');
-    return 1;
-  }
+  if (api === '2') return yield* etcdctlV2(proc);
   if (api !== '3') {
     proc.stderr(`unsupported API version ${api}\n`);
     return 1;
