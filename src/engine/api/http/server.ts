@@ -10,6 +10,21 @@ function plainJson(status: number, body: string): HttpResponse {
 }
 
 export function serveHttp(m: Member, req: HttpRequest, respond: (r: HttpResponse) => void): void {
+  // Go's HTTP server refuses a path with a broken %-escape before any handler sees it.
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    return respond(textResponse(400, '400 Bad Request'));
+  }
+  try {
+    route(m, req, respond);
+  } catch (e) {
+    // A handler must never take the member down: answer as a Go handler that failed would.
+    respond(textResponse(500, `${e instanceof Error ? e.message : String(e)}\n`));
+  }
+}
+
+function route(m: Member, req: HttpRequest, respond: (r: HttpResponse) => void): void {
   const path = req.path;
   if (path === '/version') {
     return respond(
