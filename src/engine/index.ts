@@ -60,9 +60,19 @@ export class Simulation {
    * Run one command line to its end in virtual time (at most `limitMs` of it; then it is
    * interrupted, as Ctrl-C would). Returns its output and exit status.
    */
-  execSync(sh: Shell, line: string, limitMs = 60_000): { output: string; exitCode: number } {
+  execSync(sh: Shell, line: string, limitMs = 60_000): { output: string; exitCode: number; errors: string } {
     let output = '';
-    const runner = this.start(sh.run(line, (s) => (output += s)));
+    let errors = '';
+    const runner = this.start(
+      sh.run(
+        line,
+        (s) => (output += s),
+        (s) => {
+          output += s;
+          errors += s;
+        },
+      ),
+    );
     const deadline = this.world.scheduler.now() + limitMs;
     this.world.runUntil(() => runner.done, deadline);
     if (!runner.done) {
@@ -72,7 +82,7 @@ export class Simulation {
     const o = runner.outcome;
     const exitCode = o?.ok ? o.value : 130;
     sh.lastStatus = exitCode;
-    return { output, exitCode };
+    return { output, exitCode, errors };
   }
 
   /** Let virtual time pass. */

@@ -68,14 +68,14 @@ export class Shell {
   }
 
   /** Run one command line (it may span several lines with a heredoc). Output goes to `out`. */
-  *run(line: string, out: Sink): Task<number> {
+  *run(line: string, out: Sink, err: Sink = out): Task<number> {
     if (line.trim()) this.history.push(line);
     let script: AndOr[];
     try {
       script = parse(line);
     } catch (e) {
       if (e instanceof ShellSyntaxError) {
-        out(`bash: ${e.message}\n`);
+        err(`bash: ${e.message}\n`);
         this.lastStatus = 2;
         return 2;
       }
@@ -87,7 +87,7 @@ export class Shell {
         this.lastStatus = 0;
         continue;
       }
-      this.lastStatus = yield* this.runAndOr(item, out, out);
+      this.lastStatus = yield* this.runAndOr(item, out, err);
     }
     return this.lastStatus;
   }
