@@ -13,7 +13,8 @@ export function terminal(seed = 1, jobOutput: 'live' | 'buffered' = 'buffered') 
       return sim.execSync(sh, line).output;
     },
     exec(line: string): { output: string; exitCode: number } {
-      return sim.execSync(sh, line);
+      const { output, exitCode } = sim.execSync(sh, line);
+      return { output, exitCode };
     },
   };
 }
