@@ -18,7 +18,19 @@ import {
 } from '../../etcdserverpb.ts';
 import type { Member } from '../../server/member.ts';
 import { GoJsonError, parseGoJson } from './goJsonParse.ts';
-import { b64, type GwValue, gwHeader, gwKv, gwMember, gwResponseOp, gwStringify, i64 } from './gwJson.ts';
+import {
+  b64,
+  type GwValue,
+  gwDelete,
+  gwHeader,
+  gwKv,
+  gwMember,
+  gwPut,
+  gwRange,
+  gwStringify,
+  gwTxn,
+  i64,
+} from './gwJson.ts';
 import type { HttpRequest, HttpResponse } from './types.ts';
 
 const CORS: [string, string][] = [
@@ -229,42 +241,10 @@ const map =
     done(o.ok ? { ok: true, value: f(o.value) } : o);
 
 const ROUTES: Record<string, Handler> = {
-  'kv/range': (m, b, done) =>
-    m.range(
-      rangeReq(b),
-      map((r: import('../../etcdserverpb.ts').RangeResponse) => ({
-        header: gwHeader(r.header),
-        kvs: r.kvs.length ? r.kvs.map(gwKv) : undefined,
-        more: r.more || undefined,
-        count: i64(r.count),
-      }))(done),
-    ),
-  'kv/put': (m, b, done) =>
-    m.put(
-      putReq(b),
-      map((r: import('../../etcdserverpb.ts').PutResponse) => ({
-        header: gwHeader(r.header),
-        prev_kv: r.prevKv ? gwKv(r.prevKv) : undefined,
-      }))(done),
-    ),
-  'kv/deleterange': (m, b, done) =>
-    m.deleteRange(
-      deleteReq(b),
-      map((r: import('../../etcdserverpb.ts').DeleteRangeResponse) => ({
-        header: gwHeader(r.header),
-        deleted: i64(r.deleted),
-        prev_kvs: r.prevKvs.length ? r.prevKvs.map(gwKv) : undefined,
-      }))(done),
-    ),
-  'kv/txn': (m, b, done) =>
-    m.txn(
-      txnReq(b),
-      map((r: import('../../etcdserverpb.ts').TxnResponse) => ({
-        header: gwHeader(r.header),
-        succeeded: r.succeeded || undefined,
-        responses: r.responses.length ? r.responses.map(gwResponseOp) : undefined,
-      }))(done),
-    ),
+  'kv/range': (m, b, done) => m.range(rangeReq(b), map(gwRange)(done)),
+  'kv/put': (m, b, done) => m.put(putReq(b), map(gwPut)(done)),
+  'kv/deleterange': (m, b, done) => m.deleteRange(deleteReq(b), map(gwDelete)(done)),
+  'kv/txn': (m, b, done) => m.txn(txnReq(b), map(gwTxn)(done)),
   'kv/compaction': (m, b, done) =>
     m.compact(
       { revision: int(b, 'revision'), physical: bool(b, 'physical') },

@@ -1,7 +1,15 @@
 // JSON as etcd's gRPC gateway writes it (jsonpb with the proto's own field names): 64-bit
 // integers as strings, zero values left out, bytes as base64, Go's HTML-safe string escaping.
 import { toBase64 } from '../../base/bytes.ts';
-import type { KeyValue, ResponseHeader, ResponseOp } from '../../etcdserverpb.ts';
+import type {
+  DeleteRangeResponse,
+  KeyValue,
+  PutResponse,
+  RangeResponse,
+  ResponseHeader,
+  ResponseOp,
+  TxnResponse,
+} from '../../etcdserverpb.ts';
 import type { MemberInfo } from '../../server/membership.ts';
 import { goString } from '../printers/goJson.ts';
 
@@ -42,40 +50,40 @@ export function gwKv(kv: KeyValue): GwValue {
   };
 }
 
-export function gwResponseOp(op: ResponseOp): GwValue {
-  if ('responseRange' in op) {
-    const r = op.responseRange;
-    return {
-      response_range: {
-        header: gwHeader(r.header),
-        kvs: r.kvs.length ? r.kvs.map(gwKv) : undefined,
-        more: r.more || undefined,
-        count: i64(r.count),
-      },
-    };
-  }
-  if ('responsePut' in op) {
-    const r = op.responsePut;
-    return { response_put: { header: gwHeader(r.header), prev_kv: r.prevKv ? gwKv(r.prevKv) : undefined } };
-  }
-  if ('responseDeleteRange' in op) {
-    const r = op.responseDeleteRange;
-    return {
-      response_delete_range: {
-        header: gwHeader(r.header),
-        deleted: i64(r.deleted),
-        prev_kvs: r.prevKvs.length ? r.prevKvs.map(gwKv) : undefined,
-      },
-    };
-  }
-  const t = op.responseTxn;
+export function gwRange(r: RangeResponse): GwValue {
   return {
-    response_txn: {
-      header: gwHeader(t.header),
-      succeeded: t.succeeded || undefined,
-      responses: t.responses.length ? t.responses.map(gwResponseOp) : undefined,
-    },
+    header: gwHeader(r.header),
+    kvs: r.kvs.length ? r.kvs.map(gwKv) : undefined,
+    more: r.more || undefined,
+    count: i64(r.count),
   };
+}
+
+export function gwPut(r: PutResponse): GwValue {
+  return { header: gwHeader(r.header), prev_kv: r.prevKv ? gwKv(r.prevKv) : undefined };
+}
+
+export function gwDelete(r: DeleteRangeResponse): GwValue {
+  return {
+    header: gwHeader(r.header),
+    deleted: i64(r.deleted),
+    prev_kvs: r.prevKvs.length ? r.prevKvs.map(gwKv) : undefined,
+  };
+}
+
+export function gwTxn(r: TxnResponse): GwValue {
+  return {
+    header: gwHeader(r.header),
+    succeeded: r.succeeded || undefined,
+    responses: r.responses.length ? r.responses.map(gwResponseOp) : undefined,
+  };
+}
+
+export function gwResponseOp(op: ResponseOp): GwValue {
+  if ('responseRange' in op) return { response_range: gwRange(op.responseRange) };
+  if ('responsePut' in op) return { response_put: gwPut(op.responsePut) };
+  if ('responseDeleteRange' in op) return { response_delete_range: gwDelete(op.responseDeleteRange) };
+  return { response_txn: gwTxn(op.responseTxn) };
 }
 
 export function gwMember(m: MemberInfo): GwValue {
