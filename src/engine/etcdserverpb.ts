@@ -252,6 +252,8 @@ export type InternalRaftRequest =
   | { id: bigint; health: true }
   /** A v2 write (etcd's pb.Request): method, path under the store, form values, and the leader's clock. */
   | { id: bigint; v2: V2Request }
+  /** A change of users, roles, permissions or of auth being on. */
+  | { id: bigint; auth: { op: string; args: string[] } }
   /** The leader's periodic sweep of expired v2 keys (etcd's SYNC). */
   | { id: bigint; v2Sync: number };
 

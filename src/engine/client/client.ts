@@ -38,7 +38,12 @@ export interface ClientConfig {
   endpoints: string[];
   dialTimeoutMs: number;
   commandTimeoutMs: number;
+  /** --user name:password: the client authenticates before its first request. */
+  credentials?: { user: string; password: string };
 }
+
+/** The credentials were refused: etcdctl exits with its bad-connection code (2). */
+export class AuthenticationFailed extends EtcdError {}
 
 /** The client's own deadline passed (gRPC's context.DeadlineExceeded). */
 export class DeadlineExceeded extends Error {
@@ -83,7 +88,28 @@ export class Client {
    * One unary call: send to a reachable member, deliver its answer back; retry while nothing is
    * reachable; fail with DeadlineExceeded when the command timeout passes first.
    */
-  unary<T>(call: (m: Member, reply: Reply<T>) => void, conn?: () => Connection | undefined): Task<T> {
+  /** The user requests run as, once authenticated (undefined: anonymous, or auth is off). */
+  private user: string | undefined;
+  private authenticated = false;
+
+  *unary<T>(call: (m: Member, reply: Reply<T>) => void, conn?: () => Connection | undefined): Task<T> {
+    const cred = this.config.credentials;
+    if (cred && !this.authenticated) {
+      try {
+        yield* this.rawUnary<{ header: ResponseHeader }>((m, reply) => m.authenticate(cred.user, cred.password, reply));
+        this.user = cred.user;
+      } catch (e) {
+        // With auth off, etcd says so and the client goes on without a token.
+        if (!(e instanceof EtcdError && /authentication is not enabled/.test(e.message))) {
+          throw e instanceof EtcdError ? new AuthenticationFailed(e.code, e.message) : e;
+        }
+      }
+      this.authenticated = true;
+    }
+    return yield* this.rawUnary<T>((m, reply) => call(m.as(this.user), reply), conn);
+  }
+
+  private rawUnary<T>(call: (m: Member, reply: Reply<T>) => void, conn?: () => Connection | undefined): Task<T> {
     const s = this.env.scheduler;
     return suspend<T>((resume) => {
       let done = false;
@@ -194,6 +220,21 @@ export class Client {
 
   memberPromote(id: bigint): Task<{ header: ResponseHeader; members: MemberInfo[] }> {
     return this.unary((m, reply) => m.memberPromote(id, reply));
+  }
+
+  authChange(op: string, args: string[]): Task<{ header: ResponseHeader }> {
+    return this.unary((m, reply) => m.authChange(op, args, reply));
+  }
+
+  /** Read the auth state of the member asked (user get / list, role get / list). */
+  authRead<T>(read: (m: Member) => T): Task<T> {
+    return this.unary<T>((m, reply) => {
+      try {
+        reply({ ok: true, value: read(m) });
+      } catch (error) {
+        reply({ ok: false, error });
+      }
+    });
   }
 
   status(endpoint: string): Task<StatusResponse> {

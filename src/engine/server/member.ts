@@ -2,6 +2,8 @@
 // (MVCC store with watches, lessor, membership), and the client requests waiting on the log.
 // Writes are proposed and answered once applied here; linearizable reads wait for a ReadIndex
 // round; leases expire only on the leader, which revokes them through the log.
+
+import { AuthErrors, AuthStore } from '../auth/authStore.ts';
 import { Errors, GrpcCode, GrpcStatusError } from '../base/errors.ts';
 import { memberId as deriveMemberId } from '../base/ids.ts';
 import type { Prng } from '../base/prng.ts';
@@ -137,6 +139,8 @@ export class Member {
   readonly watchable: WatchableStore;
   readonly applier: Applier;
   readonly membership = new Membership();
+  /** Users, roles and permissions. */
+  readonly auth = new AuthStore();
   /** The v2 store: the keys of the v2 API under /1, and etcd's own member records under /0. */
   readonly v2 = new V2Store();
   appliedIndex = 0;
@@ -454,6 +458,13 @@ export class Member {
     } else if ('v2' in req) {
       try {
         result = { ok: true, value: applyV2(this.v2, req.v2) };
+      } catch (error) {
+        result = { ok: false, error };
+      }
+    } else if ('auth' in req) {
+      try {
+        this.auth.apply(req.auth);
+        result = { ok: true, value: { header: { revision: this.kv.currentRev } } };
       } catch (error) {
         result = { ok: false, error };
       }
@@ -802,6 +813,44 @@ export class Member {
     this.timers.push(this.scheduler.after(V2_SYNC_MS, `v2: sync ${this.name}`, () => this.v2SyncLoop()));
   }
 
+  /** A change of users, roles or permissions, or auth enable / disable, through the log. */
+  authChange(op: string, args: string[], reply: Reply<{ header: ResponseHeader }>): void {
+    this.propose({ auth: { op, args } }, reply);
+  }
+
+  /** Check a user's password (etcd answers with a token; the simulated client keeps the name). */
+  authenticate(name: string, password: string, reply: Reply<{ header: ResponseHeader }>): void {
+    this.answer(() => {
+      this.auth.authenticate(name, password);
+      return { header: this.header() };
+    }, reply);
+  }
+
+  /**
+   * This member as `user` sees it: with auth on, every request is checked against the user's
+   * permissions first ("user name is empty", "permission denied"), as etcd's auth layer does.
+   */
+  as(user: string | undefined): Member {
+    if (!this.auth.enabled) return this;
+    return new Proxy(this, {
+      get: (target, prop, recv) => {
+        const f = Reflect.get(target, prop, recv);
+        const check = typeof prop === 'string' ? AUTH_CHECKS[prop] : undefined;
+        if (typeof f !== 'function' || !check) return typeof f === 'function' ? f.bind(target) : f;
+        return (...args: unknown[]) => {
+          const reply = args.find((a) => typeof a === 'function') as Reply<unknown>;
+          const denied = !user
+            ? AuthErrors.userEmpty()
+            : check(target.auth, user, args)
+              ? undefined
+              : AuthErrors.permissionDenied();
+          if (denied) return reply({ ok: false, error: denied });
+          return f.apply(target, args);
+        };
+      },
+    });
+  }
+
   /** etcd's /health: a read through Raft (a v2 quorum GET), within the request timeout. */
   healthCheck(done: (ok: boolean) => void): void {
     if (this.leader === NONE) {
@@ -903,6 +952,43 @@ export class Member {
     reply({ ok: true, value: resp });
   }
 }
+
+type AuthCheck = (a: AuthStore, user: string, args: unknown[]) => boolean;
+
+const admin: AuthCheck = (a, user) => a.isRoot(user);
+const any: AuthCheck = () => true;
+
+function txnPermitted(a: AuthStore, user: string, t: TxnRequest): boolean {
+  if (!t.compare.every((c) => a.permitted(user, false, c.key, c.rangeEnd))) return false;
+  return [...t.success, ...t.failure].every((op) => {
+    if ('requestRange' in op) return a.permitted(user, false, op.requestRange.key, op.requestRange.rangeEnd);
+    if ('requestPut' in op) return a.permitted(user, true, op.requestPut.key, undefined);
+    if ('requestDeleteRange' in op)
+      return a.permitted(user, true, op.requestDeleteRange.key, op.requestDeleteRange.rangeEnd);
+    return txnPermitted(a, user, op.requestTxn);
+  });
+}
+
+/** What each request needs once auth is on (etcd's auth layer in front of the applier). */
+const AUTH_CHECKS: Record<string, AuthCheck> = {
+  range: (a, u, [r]) => a.permitted(u, false, (r as RangeRequest).key, (r as RangeRequest).rangeEnd),
+  put: (a, u, [p]) => a.permitted(u, true, (p as PutRequest).key, undefined),
+  deleteRange: (a, u, [d]) => a.permitted(u, true, (d as DeleteRangeRequest).key, (d as DeleteRangeRequest).rangeEnd),
+  txn: (a, u, [t]) => txnPermitted(a, u, t as TxnRequest),
+  compact: admin,
+  authChange: admin,
+  memberAdd: admin,
+  memberRemove: admin,
+  memberUpdate: admin,
+  memberPromote: admin,
+  moveLeader: admin,
+  hashKV: admin,
+  leaseGrant: any,
+  leaseRevoke: any,
+  leaseKeepAlive: any,
+  leaseTimeToLive: any,
+  leaseLeases: any,
+};
 
 function opsOf(t: TxnRequest): RequestOp[] {
   return [...t.success, ...t.failure];

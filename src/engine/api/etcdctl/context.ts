@@ -103,13 +103,27 @@ export class CmdCtx {
     return this.display_!;
   }
 
+  /** --user name:password, or --user name with --password. */
+  credentials(): { user: string; password: string } | undefined {
+    const u = this.flag<string>('user');
+    if (!u) return undefined;
+    const at = u.indexOf(':');
+    if (at >= 0) return { user: u.slice(0, at), password: u.slice(at + 1) };
+    return { user: u, password: this.flag<string>('password') };
+  }
+
   client(): Client {
     if (this.client_) return this.client_;
     this.display();
     const world = this.proc.world;
     this.client_ = new Client(
       { scheduler: world.scheduler, dial: (ep) => world.dial(ep) },
-      { endpoints: this.endpoints(), dialTimeoutMs: this.dialTimeoutMs(), commandTimeoutMs: this.commandTimeoutMs() },
+      {
+        endpoints: this.endpoints(),
+        dialTimeoutMs: this.dialTimeoutMs(),
+        commandTimeoutMs: this.commandTimeoutMs(),
+        credentials: this.credentials(),
+      },
       world.prng.fork(`client:${world.scheduler.now()}`),
     );
     return this.client_;

@@ -1,7 +1,7 @@
 // etcdctl put / get / del / compaction.
 
 import type { Task } from '../../../base/task.ts';
-import { errorText } from '../../../client/client.ts';
+import { AuthenticationFailed, errorText } from '../../../client/client.ts';
 import { type CmdCtx, Exit, fail } from '../context.ts';
 import { delOp, getOp, parseIntBase, putOp } from './ops.ts';
 
@@ -11,7 +11,8 @@ export function* call<T>(t: Task<T>, code: number = Exit.Error, wrap?: (m: strin
     return yield* t;
   } catch (e) {
     const m = errorText(e);
-    fail(code, wrap ? wrap(m) : m);
+    // Refused credentials end etcdctl as a failed connection does (exit 2).
+    fail(e instanceof AuthenticationFailed ? Exit.BadConnection : code, wrap ? wrap(m) : m);
   }
 }
 
