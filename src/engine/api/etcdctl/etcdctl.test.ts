@@ -192,10 +192,54 @@ describe('etcdctl against the simulated member', () => {
 
   it('says plainly what it does not simulate yet', () => {
     const t = terminal();
-    expect(t.exec('etcdctl user list')).toEqual({
-      output: 'Error: etcdctl user list is not simulated by the playground yet\n',
+    expect(t.exec('etcdctl check perf')).toEqual({
+      output: 'Error: etcdctl check perf is not simulated by the playground yet\n',
       exitCode: 1,
     });
     expect(t.exec('ETCDCTL_API=4 etcdctl version')).toEqual({ output: 'unsupported API version 4\n', exitCode: 1 });
+  });
+});
+
+describe('auth', () => {
+  it('checks every request once enabled: anonymous, wrong password, missing permission', () => {
+    const t = terminal();
+    t.run('etcdctl put foo bar');
+    t.run('etcdctl user add root:rootpw');
+    t.run('etcdctl role add root');
+    t.run('etcdctl user grant-role root root');
+    t.run('etcdctl role add reader');
+    t.run('etcdctl role grant-permission reader read foo');
+    t.run('etcdctl user add alice --new-user-password=pw');
+    t.run('etcdctl user grant-role alice reader');
+    expect(t.run('etcdctl auth enable')).toBe('Authentication Enabled\n');
+    expect(t.exec('etcdctl get foo')).toEqual({ output: 'Error: etcdserver: user name is empty\n', exitCode: 1 });
+    expect(t.exec('etcdctl --user=root:nope get foo')).toEqual({
+      output: 'Error: etcdserver: authentication failed, invalid user ID or password\n',
+      exitCode: 2,
+    });
+    expect(t.run('etcdctl --user=alice:pw get foo')).toBe('foo\nbar\n');
+    expect(t.exec('etcdctl --user=alice:pw put foo baz')).toEqual({
+      output: 'Error: etcdserver: permission denied\n',
+      exitCode: 1,
+    });
+    expect(t.exec('etcdctl --user=alice:pw auth disable')).toEqual({
+      output: 'Error: etcdserver: permission denied\n',
+      exitCode: 1,
+    });
+    expect(t.run('etcdctl --user=root --password=rootpw auth disable')).toBe('Authentication Disabled\n');
+  });
+
+  it('shows prefix permissions as etcdctl does', () => {
+    const t = terminal();
+    t.run('etcdctl role add r1');
+    t.run('etcdctl role grant-permission r1 readwrite app/ --prefix');
+    t.run('etcdctl role grant-permission r1 write a z');
+    expect(t.run('etcdctl role get r1')).toBe(
+      'Role r1\nKV Read:\n\t[app/, app0) (prefix app/)\nKV Write:\n\t[a, z)\n\t[app/, app0) (prefix app/)\n',
+    );
+    expect(t.exec('etcdctl role grant-permission r1 bad foo')).toEqual({
+      output: 'Error: invalid permission type: bad\n',
+      exitCode: 128,
+    });
   });
 });
