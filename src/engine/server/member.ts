@@ -503,6 +503,14 @@ export class Member {
 
   private applyConfChangeState(cc: ConfChange, info: MemberInfo | undefined): void {
     const now = this.scheduler.unixMs();
+    // etcd validates a conf change against the members it keeps in the v2 store first
+    // (membersFromStore: the members, then the removed ones), which its store stats count.
+    try {
+      this.v2.get('/0/members', true, true, now);
+      this.v2.get('/0/removed_members', true, true, now);
+    } catch {
+      // not there yet: nothing to validate against
+    }
     const rec = `/0/members/${cc.nodeId.toString(16)}`;
     if (
       cc.type === ConfChangeType.AddNode ||
