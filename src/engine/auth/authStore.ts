@@ -37,6 +37,8 @@ export interface AuthOp {
 
 export class AuthStore {
   enabled = false;
+  /** Whether auth was ever enabled or disabled (etcd writes its authEnabled key only then). */
+  everToggled = false;
   revision = 1;
   readonly users = new Map<string, { password: string | undefined; roles: Set<string> }>();
   readonly roles = new Map<string, Permission[]>();
@@ -101,10 +103,12 @@ export class AuthStore {
         if (!root) throw AuthErrors.rootUserNotExist();
         if (!root.roles.has('root')) throw AuthErrors.rootRoleNotExist();
         this.enabled = true;
+        this.everToggled = true;
         break;
       }
       case 'authDisable':
         this.enabled = false;
+        this.everToggled = true;
         break;
       default:
         throw new Error(`unknown auth op ${o.op}`);

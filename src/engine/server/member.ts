@@ -144,6 +144,8 @@ export class Member {
   /** The v2 store: the keys of the v2 API under /1, and etcd's own member records under /0. */
   readonly v2 = new V2Store();
   appliedIndex = 0;
+  /** Index of the last entry that changed the MVCC store (etcd saves it as consistent_index). */
+  consistentIndex = 0;
   /** Term of the last applied entry: what etcd reports as the raft term (its s.Term()). */
   appliedTerm = 0;
   // --- volatile: gone when the process stops ---
@@ -386,6 +388,7 @@ export class Member {
     this.membership.clusterVersion = s.membership.clusterVersion;
     this.appliedIndex = index;
     this.appliedTerm = term;
+    this.consistentIndex = index;
     this.watchable.resync();
     this.host.trace(`${this.name} installed a snapshot at ${index}`);
   }
@@ -476,7 +479,9 @@ export class Member {
       this.membership.clusterVersion = req.clusterVersion;
       result = { ok: true, value: undefined };
     } else {
+      const rev = this.kv.currentRev;
       const r = this.applier.apply(req);
+      if (this.kv.currentRev !== rev) this.consistentIndex = e.index;
       result = r.ok ? { ok: true, value: r.resp } : { ok: false, error: r.error };
     }
     const p = this.pending.get(req.id);

@@ -1,7 +1,8 @@
 // etcdctl version, snapshot save / status, and the commands that wait on later parts of the engine.
 
-import { Crc32c } from '../../../base/crc32c.ts';
+import { toHex } from '../../../base/bytes.ts';
 import type { Task } from '../../../base/task.ts';
+import { type Buckets, backendBuckets, bucketsStatus } from '../../../server/backendBuckets.ts';
 import { humanizeBytes } from '../../printers/cluster.ts';
 import { renderTable } from '../../printers/table.ts';
 import { type CmdCtx, Exit, fail } from '../context.ts';
@@ -10,6 +11,14 @@ import { API_VERSION, ETCDCTL_VERSION } from '../spec.ts';
 export function* version(cx: CmdCtx): Task<number> {
   cx.out(`etcdctl version: ${ETCDCTL_VERSION}\nAPI version: ${API_VERSION}\n`);
   return 0;
+}
+
+const SNAPSHOT_FORMAT = 'etcd-playground-snapshot/2';
+
+function fromHex(h: string): string {
+  let out = '';
+  for (let i = 0; i < h.length; i += 2) out += String.fromCharCode(Number.parseInt(h.slice(i, i + 2), 16));
+  return out;
 }
 
 export function* snapshotSave(cx: CmdCtx): Task<number> {
@@ -23,19 +32,15 @@ export function* snapshotSave(cx: CmdCtx): Task<number> {
     yield* cx.proc.sleep(cx.commandTimeoutMs());
     fail(Exit.Interrupted, 'context deadline exceeded');
   }
-  // The playground's snapshot file: the store's revisions, not a bbolt file.
-  const kvs: unknown[] = [];
-  member.kv.backend.forEachIn(0, member.kv.currentRev, (kv, main, sub) => {
-    kvs.push([main, sub, kv.key, kv.value, kv.createRevision, kv.modRevision, kv.version, String(kv.lease)]);
-  });
+  // The snapshot file: etcd's buckets and records (what its bbolt file holds), not bbolt's pages.
+  const buckets = backendBuckets(member);
   world.fs.write(
     cx.proc.cwd,
     cx.args[0],
     JSON.stringify({
-      format: 'etcd-playground-snapshot/1',
-      revision: member.kv.currentRev,
-      compacted: member.kv.compactMainRev,
-      kvs,
+      format: SNAPSHOT_FORMAT,
+      size: member.dbSize(),
+      buckets: [...buckets].map(([name, kvs]) => [name, kvs.map(([k, v]) => [toHex(k), toHex(v)])]),
     }),
   );
   cx.out(`Snapshot saved at ${cx.args[0]}\n`);
@@ -56,16 +61,17 @@ export function* snapshotStatus(cx: CmdCtx): Task<number> {
   if (cx.args.length !== 1) fail(Exit.BadArgs, 'snapshot status requires exactly one argument');
   const data = cx.proc.world.fs.read(cx.proc.cwd, cx.args[0]);
   if (data === undefined) fail(Exit.Error, `stat ${cx.args[0]}: no such file or directory`);
-  let snap: { format?: string; revision: number; kvs: unknown[][] };
+  let snap: { format?: string; size: number; buckets: [string, [string, string][]][] };
   try {
     snap = JSON.parse(data);
   } catch {
-    snap = { revision: 0, kvs: [] };
+    snap = { size: 0, buckets: [] };
   }
-  if (snap.format !== 'etcd-playground-snapshot/1') fail(Exit.Error, 'invalid database');
-  const h = new Crc32c();
-  for (const r of snap.kvs) h.update(JSON.stringify(r));
-  const st = { hash: h.digest(), revision: snap.revision, totalKey: snap.kvs.length, totalSize: data.length };
+  if (snap.format !== SNAPSHOT_FORMAT) fail(Exit.Error, 'invalid database');
+  const buckets: Buckets = new Map(
+    snap.buckets.map(([name, kvs]) => [name, kvs.map(([k, v]) => [fromHex(k), fromHex(v)] as [string, string])]),
+  );
+  const st = { ...bucketsStatus(buckets), totalSize: snap.size };
   const hex = st.hash.toString(16);
   switch (cx.format) {
     case 'json':
