@@ -831,6 +831,23 @@ export class Member {
     this.propose({ auth: { op, args } }, reply);
   }
 
+  /** Simple tokens this member handed out (etcd's are per member too, and random). */
+  private tokens = new Map<string, string>();
+
+  /** A simple token for `user`: 16 letters from the member's seeded randomness, a dot, a counter. */
+  issueToken(user: string): string {
+    const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    let s = '';
+    for (let i = 0; i < 16; i++) s += letters[this.rng.int(0, letters.length - 1)];
+    const token = `${s}.${this.tokens.size + 1}`;
+    this.tokens.set(token, user);
+    return token;
+  }
+
+  userOfToken(token: string | undefined): string | undefined {
+    return token ? this.tokens.get(token) : undefined;
+  }
+
   /** Check a user's password (etcd answers with a token; the simulated client keeps the name). */
   authenticate(name: string, password: string, reply: Reply<{ header: ResponseHeader }>): void {
     this.answer(() => {

@@ -339,6 +339,19 @@ const ROUTES: Record<string, Handler> = {
       },
     });
   },
+  'lease/keepalive': (m, b, done) =>
+    m.leaseKeepAlive(
+      int64(b, 'ID'),
+      map((r: import('../../etcdserverpb.ts').LeaseKeepAliveResponse) => ({
+        result: { header: gwHeader(r.header), ID: i64(r.ID), TTL: i64(r.TTL) },
+      }))(done),
+    ),
+  'auth/authenticate': (m, b, done) => {
+    const name = String(get(b, 'name') ?? '');
+    m.authenticate(name, String(get(b, 'password') ?? ''), (o) =>
+      done(o.ok ? { ok: true, value: { header: gwHeader(o.value.header), token: m.issueToken(name) } } : o),
+    );
+  },
   // No quota is ever exceeded in the simulation: no alarms, and an empty answer as etcd gives then.
   'maintenance/alarm': (_m, _b, done) => done({ ok: true, value: {} }),
   'maintenance/hash': (m, b, done) =>
@@ -367,7 +380,13 @@ export function gateway(m: Member, req: HttpRequest, route: string, respond: (r:
       );
     }
     body = parsed as Obj;
-    handler(m, body, (o) => respond(o.ok ? jsonResponse(200, gwStringify(o.value)) : errorResponse(o.error)));
+    // With auth on, requests run as the user whose token is in the Authorization header.
+    const token = req.headers.authorization;
+    if (token && m.auth.enabled && route !== 'auth/authenticate' && !m.userOfToken(token)) {
+      return respond(errorResponse(new EtcdError(GrpcCode.Unauthenticated, 'etcdserver: invalid auth token')));
+    }
+    const asUser = route === 'auth/authenticate' ? m : m.as(m.userOfToken(token));
+    handler(asUser, body, (o) => respond(o.ok ? jsonResponse(200, gwStringify(o.value)) : errorResponse(o.error)));
   } catch (e) {
     respond(errorResponse(e));
   }

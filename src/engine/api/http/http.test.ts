@@ -60,3 +60,28 @@ describe('python -m json.tool', () => {
     expect(jsonTool('{"a" 1}').err).toBe("Expecting ':' delimiter: line 1 column 6 (char 5)");
   });
 });
+
+describe('the gateway with auth on', () => {
+  it('wants a token from /v3/auth/authenticate in the Authorization header', () => {
+    const t = terminal();
+    for (const l of [
+      'etcdctl user add root:pw',
+      'etcdctl role add root',
+      'etcdctl user grant-role root root',
+      'etcdctl auth enable',
+    ])
+      t.run(l);
+    expect(t.run(`curl -s http://127.0.0.1:2379/v3/kv/range -X POST -d '{"key":"Zm9v"}'`)).toBe(
+      '{"error":"etcdserver: user name is empty","message":"etcdserver: user name is empty","code":3}',
+    );
+    t.run(
+      'TOKEN=$(curl -s http://127.0.0.1:2379/v3/auth/authenticate -X POST -d "{\\"name\\":\\"root\\",\\"password\\":\\"pw\\"}" | cut -d\\" -f 22)',
+    );
+    expect(t.run('echo $TOKEN')).toMatch(/^[A-Za-z]{16}\.\d+\n$/);
+    expect(
+      t.run(
+        `curl -s http://127.0.0.1:2379/v3/kv/put -H "Authorization: $TOKEN" -X POST -d '{"key":"Zm9v","value":"YmFy"}'`,
+      ),
+    ).toContain('"revision":"2"');
+  });
+});

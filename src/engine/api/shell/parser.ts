@@ -233,7 +233,8 @@ class Lexer {
           else if (c === '\\' && q === '"') j++;
           continue;
         }
-        if (c === "'" || c === '"') q = c;
+        if (c === '\\') j++;
+        else if (c === "'" || c === '"') q = c;
         else if (c === '(') depth++;
         else if (c === ')' && --depth === 0) break;
       }
