@@ -5,6 +5,7 @@ import { etcdctl } from './api/etcdctl/main.ts';
 import { Shell, type ShellOptions } from './api/shell/shell.ts';
 import { COREUTILS } from './api/utils/coreutils.ts';
 import { curl } from './api/utils/curl.ts';
+import { jq } from './api/utils/jq.ts';
 import { base64, python } from './api/utils/pyjson.ts';
 import { sim } from './api/utils/sim.ts';
 import { type Task, TaskRunner } from './base/task.ts';
@@ -48,6 +49,7 @@ export class Simulation {
     sh.register('python', python);
     sh.register('python3', python);
     sh.register('base64', base64);
+    sh.register('jq', jq);
     return sh;
   }
 

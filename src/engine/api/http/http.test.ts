@@ -85,3 +85,23 @@ describe('the gateway with auth on', () => {
     ).toContain('"revision":"2"');
   });
 });
+
+describe('jq', () => {
+  it('runs the common filters as jq 1.6 prints them', () => {
+    const t = terminal();
+    t.run('etcdctl put foo bar');
+    expect(t.run(`etcdctl get foo -w json | jq -r '.kvs[].key | @base64d'`)).toBe('foo\n');
+    expect(t.run('etcdctl get foo -w json | jq .kvs[0].value')).toBe('"YmFy"\n');
+    expect(t.run(`echo '{"a":{"b":[1,{"c":"x"}]}}' | jq .`)).toBe(
+      '{\n  "a": {\n    "b": [\n      1,\n      {\n        "c": "x"\n      }\n    ]\n  }\n}\n',
+    );
+    expect(t.exec(`echo '{"a":1}' | jq .a.b`)).toEqual({
+      output: 'jq: error (at <stdin>:1): Cannot index number with string "b"\n',
+      exitCode: 5,
+    });
+    expect(t.exec(`echo x | jq .`)).toEqual({
+      output: 'parse error: Invalid numeric literal at line 2, column 0\n',
+      exitCode: 4,
+    });
+  });
+});
