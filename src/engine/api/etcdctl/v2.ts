@@ -50,10 +50,45 @@ function* call(ctx: ProcCtx, endpoints: string[], req: Omit<HttpRequest, 'header
     if (r) return r;
     errors.push(`error #${errors.length}: dial tcp ${hostport(ep)}: connect: connection refused`);
   }
-  throw new V2Exit(
-    2,
-    `Error:  client: etcd cluster is unavailable or misconfigured; ${errors.join('; ')}\n\n${errors.join('\n')}\n\n`,
+  throw new V2Exit(2, `Error:  ${clusterError(errors)}\n${errors.map((e) => `${e}\n`).join('')}\n`);
+}
+
+/** The v2 client's ClusterError text: each endpoint's failure on its own line. */
+function clusterError(errors: string[]): string {
+  return `client: etcd cluster is unavailable or misconfigured${errors.map((e) => `; ${e}\n`).join('')}`;
+}
+
+/**
+ * A members API change, as the v2 client sends it: to each of the cluster's client URLs in turn
+ * (it has synced them first); a 5xx reply means "has no leader" there and the next one is tried.
+ */
+function* changeMembers(ctx: ProcCtx, endpoints: string[], req: Omit<HttpRequest, 'headers'>): Task<HttpResponse> {
+  const list = yield* call(ctx, endpoints, { method: 'GET', path: '/v2/members', query: {}, body: '' });
+  const synced = (JSON.parse(list.body) as { members: { clientURLs: string[] }[] }).members.flatMap(
+    (m) => m.clientURLs,
   );
+  const errors: string[] = [];
+  for (const ep of synced) {
+    const r = yield* request(ctx, ep, { ...req, headers: { 'content-type': 'application/json' } });
+    const failure = !r
+      ? `dial tcp ${hostport(ep)}: connect: connection refused`
+      : r.status >= 500
+        ? `client: etcd member ${ep} has no leader`
+        : undefined;
+    if (r && !failure) {
+      if (r.status >= 400) throw new V2Exit(1, `${(JSON.parse(r.body) as { message: string }).message}\n`);
+      return r;
+    }
+    errors.push(`error #${errors.length}: ${failure}`);
+  }
+  throw new V2Exit(1, `${clusterError(errors)}\n`);
+}
+
+type V2Member = { id: string; name: string; peerURLs: string[]; clientURLs: string[] };
+
+function* listMembers(ctx: ProcCtx, endpoints: string[]): Task<V2Member[]> {
+  const r = yield* call(ctx, endpoints, { method: 'GET', path: '/v2/members', query: {}, body: '' });
+  return (JSON.parse(r.body) as { members: V2Member[] }).members;
 }
 
 function nodeJson(n: V2Node | undefined): string {
@@ -274,10 +309,57 @@ export function* etcdctlV2(ctx: ProcCtx): Task<number> {
             if (leader) break;
           }
           for (const mm of members) {
+            if (!mm.name) {
+              ctx.stdout(`${mm.id}[unstarted]: peerURLs=${mm.peerURLs.join(',')}\n`);
+              continue;
+            }
             ctx.stdout(
               `${mm.id}: name=${mm.name} peerURLs=${mm.peerURLs.join(',')} clientURLs=${mm.clientURLs.join(',')} isLeader=${mm.id === leader}\n`,
             );
           }
+          return 0;
+        }
+        if (sub === 'add') {
+          if (positional.length !== 3) throw new V2Exit(1, 'Provide a name and a single member peerURL\n');
+          const r = yield* changeMembers(ctx, endpoints, {
+            method: 'POST',
+            path: '/v2/members',
+            query: {},
+            body: JSON.stringify({ peerURLs: [positional[2]] }),
+          });
+          const added = JSON.parse(r.body) as { id: string };
+          const conf = (yield* listMembers(ctx, endpoints)).flatMap((x) =>
+            x.peerURLs.map((u) => `${x.id === added.id ? positional[1] : x.name}=${u}`),
+          );
+          ctx.stdout(
+            `Added member named ${positional[1]} with ID ${added.id} to cluster\n\nETCD_NAME="${positional[1]}"\nETCD_INITIAL_CLUSTER="${conf.join(',')}"\nETCD_INITIAL_CLUSTER_STATE="existing"\n`,
+          );
+          return 0;
+        }
+        if (sub === 'remove') {
+          if (positional.length !== 2) throw new V2Exit(1, 'Provide a single member ID\n');
+          const id = positional[1];
+          // etcdctl looks the ID up first, and refuses one the cluster does not list.
+          if (!(yield* listMembers(ctx, endpoints)).some((x) => x.id === id))
+            throw new V2Exit(1, `Couldn't find a member in the cluster with an ID of ${id}.\n`);
+          yield* changeMembers(ctx, endpoints, { method: 'DELETE', path: `/v2/members/${id}`, query: {}, body: '' });
+          ctx.stdout(`Removed member ${id} from cluster\n`);
+          return 0;
+        }
+        if (sub === 'update') {
+          if (positional.length !== 3)
+            throw new V2Exit(
+              1,
+              'Provide an ID and a list of comma separated peerURL (0xabcd http://example.com,http://example1.com)\n',
+            );
+          const id = positional[1];
+          yield* changeMembers(ctx, endpoints, {
+            method: 'PUT',
+            path: `/v2/members/${id}`,
+            query: {},
+            body: JSON.stringify({ peerURLs: positional[2].split(',') }),
+          });
+          ctx.stdout(`Updated member with ID ${id} in cluster\n`);
           return 0;
         }
         throw new V2Exit(1, `etcdctl v2 member ${sub ?? ''} is not simulated by the playground yet\n`);

@@ -234,6 +234,10 @@ function txnReq(o: Obj): TxnRequest {
 
 type Handler = (m: Member, body: Obj, done: (o: Outcome<GwValue>) => void) => void;
 
+const headerOnly = (r: { header: import('../../etcdserverpb.ts').ResponseHeader }): GwValue => ({
+  header: gwHeader(r.header),
+});
+
 const map =
   <T>(f: (v: T) => GwValue) =>
   (done: (o: Outcome<GwValue>) => void) =>
@@ -350,6 +354,31 @@ const ROUTES: Record<string, Handler> = {
     const name = String(get(b, 'name') ?? '');
     m.authenticate(name, String(get(b, 'password') ?? ''), (o) =>
       done(o.ok ? { ok: true, value: { header: gwHeader(o.value.header), token: m.issueToken(name) } } : o),
+    );
+  },
+  'auth/enable': (m, _b, done) => m.authChange('authEnable', [], map(headerOnly)(done)),
+  'auth/disable': (m, _b, done) => m.authChange('authDisable', [], map(headerOnly)(done)),
+  'auth/user/add': (m, b, done) =>
+    m.authChange('userAdd', [String(get(b, 'name') ?? ''), String(get(b, 'password') ?? '')], map(headerOnly)(done)),
+  'auth/user/delete': (m, b, done) => m.authChange('userDelete', [String(get(b, 'name') ?? '')], map(headerOnly)(done)),
+  'auth/user/grant': (m, b, done) =>
+    m.authChange('userGrantRole', [String(get(b, 'user') ?? ''), String(get(b, 'role') ?? '')], map(headerOnly)(done)),
+  'auth/user/revoke': (m, b, done) =>
+    m.authChange('userRevokeRole', [String(get(b, 'name') ?? ''), String(get(b, 'role') ?? '')], map(headerOnly)(done)),
+  'auth/role/add': (m, b, done) => m.authChange('roleAdd', [String(get(b, 'name') ?? '')], map(headerOnly)(done)),
+  'auth/role/delete': (m, b, done) => m.authChange('roleDelete', [String(get(b, 'role') ?? '')], map(headerOnly)(done)),
+  'auth/role/grant': (m, b, done) => {
+    const perm = (get(b, 'perm') as Obj | undefined) ?? {};
+    const type = enumOf(perm, 'permType', { READ: 0, WRITE: 1, READWRITE: 2 }) ?? 0;
+    m.authChange(
+      'roleGrantPermission',
+      [
+        String(get(b, 'name') ?? ''),
+        ['READ', 'WRITE', 'READWRITE'][type],
+        bytes(perm, 'key') ?? '',
+        bytes(perm, 'range_end') ?? '',
+      ],
+      map(headerOnly)(done),
     );
   },
   // No quota is ever exceeded in the simulation: no alarms, and an empty answer as etcd gives then.

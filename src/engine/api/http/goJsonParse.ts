@@ -41,6 +41,8 @@ export function parseGoJson(body: string): unknown {
       throw new GoJsonError('unexpected EOF');
     const at = /position (\d+)/.exec(msg);
     const ch = at ? text[Number(at[1])] : text.trim()[0];
+    // JSON.parse points past the end for an input cut short, as in '{'.
+    if (ch === undefined) throw new GoJsonError('unexpected EOF');
     throw new GoJsonError(`invalid character '${ch}' looking for beginning of value`);
   }
 }

@@ -46,6 +46,26 @@ describe('curl and the v3 gateway', () => {
     expect(out).toContain('{\n    "etcdserver": "3.4.23",\n    "etcdcluster": "3.4.0"\n}\n');
   });
 
+  it('manages users and roles and turns auth on through /v3/auth, then wants a token', () => {
+    const t = terminal();
+    const post = (path: string, body: string, extra = '') =>
+      t.run(`curl -s http://127.0.0.1:2379/v3/auth/${path} -X POST ${extra} -d '${body}'`);
+    const header = /^\{"header":\{"cluster_id":"\d+","member_id":"\d+","revision":"1","raft_term":"\d+"\}\}$/;
+    expect(post('user/add', '{"name":"root","password":"pw"}')).toMatch(header);
+    expect(post('role/add', '{"name":"root"}')).toMatch(header);
+    expect(post('user/grant', '{"user":"root","role":"root"}')).toMatch(header);
+    expect(post('enable', '{}')).toMatch(header);
+    expect(t.run(`curl -s http://127.0.0.1:2379/v3/kv/put -X POST -d '{"key":"Zm9v","value":"YmFy"}'`)).toBe(
+      '{"error":"etcdserver: user name is empty","message":"etcdserver: user name is empty","code":3}',
+    );
+    const token = (JSON.parse(post('authenticate', '{"name":"root","password":"pw"}')) as { token: string }).token;
+    expect(
+      t.run(
+        `curl -s http://127.0.0.1:2379/v3/kv/put -X POST -H 'Authorization: ${token}' -d '{"key":"Zm9v","value":"YmFy"}'`,
+      ),
+    ).toMatch(/"revision":"2"/);
+  });
+
   it('keeps 64-bit integers exact when reading JSON', () => {
     expect(parseGoJson('{"ID": 13803658152347727308}')).toEqual({ ID: '13803658152347727308' });
   });

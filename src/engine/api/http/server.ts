@@ -3,7 +3,7 @@ import type { Member } from '../../server/member.ts';
 import { CLUSTER_VERSION, SERVER_VERSION } from '../../server/member.ts';
 import { gateway, textResponse } from './gateway.ts';
 import type { HttpRequest, HttpResponse } from './types.ts';
-import { v2keys, v2machines, v2members, v2stats } from './v2keys.ts';
+import { v2keys, v2machines, v2members, v2membersChange, v2stats } from './v2keys.ts';
 
 function plainJson(status: number, body: string): HttpResponse {
   return { status, headers: [['Content-Type', 'application/json']], body };
@@ -52,7 +52,11 @@ function route(m: Member, req: HttpRequest, respond: (r: HttpResponse) => void):
   const v3 = /^\/v3(?:beta)?\/(.+)$/.exec(path);
   if (v3) return gateway(m, req, v3[1], respond);
   if (path === '/v2/keys' || path.startsWith('/v2/keys/')) return v2keys(m, req, respond);
-  if (path === '/v2/members' || path === '/v2/members/') return v2members(m, respond);
+  const members = /^\/v2\/members(?:\/([^/]*))?$/.exec(path);
+  if (members) {
+    if (req.method === 'GET' && !members[1]) return v2members(m, respond);
+    return v2membersChange(m, req, members[1] ?? '', respond);
+  }
   if (path === '/v2/machines') return v2machines(m, respond);
   const stats = /^\/v2\/stats\/(\w+)$/.exec(path);
   if (stats) return v2stats(m, stats[1], respond);

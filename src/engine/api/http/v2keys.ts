@@ -1,11 +1,13 @@
 // The v2 API of a member: /v2/keys (reads locally, writes through the log, ?wait=true long
 // polls), /v2/members, /v2/stats/{self,leader,store} and /v2/machines, with etcd's headers.
-import { GrpcStatusError } from '../../base/errors.ts';
+import { Errors, GrpcStatusError } from '../../base/errors.ts';
 import { hexId } from '../../base/ids.ts';
 import { isoTime } from '../../base/time.ts';
 import type { Member } from '../../server/member.ts';
+import type { MemberInfo } from '../../server/membership.ts';
 import { checkForm } from '../../v2store/apply.ts';
 import { type NodeView, V2Error, type V2Event } from '../../v2store/store.ts';
+import { GoJsonError, parseGoJson } from './goJsonParse.ts';
 import type { HttpRequest, HttpResponse } from './types.ts';
 
 const CORS: [string, string][] = [
@@ -106,6 +108,107 @@ export function v2keys(m: Member, req: HttpRequest, respond: (r: HttpResponse) =
     const cause = e.errCause.startsWith(KEYS) ? e.errCause.slice(KEYS.length) || '/' : e.errCause;
     respond(errorResp(m, new V2Error(e.errorCode, cause, e.index)));
   }
+}
+
+/** Go's name for a JSON value's kind, as encoding/json's "cannot unmarshal" errors give it. */
+function jsonKind(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  return typeof v === 'object' ? 'object' : typeof v === 'boolean' ? 'bool' : typeof v;
+}
+
+/** The body of a members request, checked as etcd checks it (json.Unmarshal, then types.NewURLs); a string is the error. */
+function parsePeerURLs(body: string): string[] | string {
+  let v: unknown;
+  try {
+    v = parseGoJson(body);
+  } catch (e) {
+    return e instanceof GoJsonError && e.message === 'unexpected EOF'
+      ? 'unexpected end of JSON input'
+      : (e as Error).message;
+  }
+  if (v === null || typeof v !== 'object' || Array.isArray(v))
+    return `json: cannot unmarshal ${jsonKind(v)} into Go value of type struct { PeerURLs []string "json:\\"peerURLs\\"" }`;
+  const urls = (v as { peerURLs?: unknown }).peerURLs ?? [];
+  if (!Array.isArray(urls))
+    return `json: cannot unmarshal ${jsonKind(urls)} into Go struct field .peerURLs of type []string`;
+  const bad = urls.find((u) => typeof u !== 'string');
+  if (bad !== undefined) return `json: cannot unmarshal ${jsonKind(bad)} into Go struct field .peerURLs of type string`;
+  if (urls.length === 0) return 'no valid URLs given';
+  const out: string[] = [];
+  for (const raw of urls as string[]) {
+    const u = raw.trim();
+    const m = /^([a-zA-Z][\w+.-]*):\/\/([^/?#]*)([^?#]*)/.exec(u);
+    if (!m || !['http', 'https', 'unix', 'unixs'].includes(m[1]))
+      return `URL scheme must be http, https, unix, or unixs: ${u}`;
+    if (!/^(\[[^\]]*\]|[^:]*):\d*$/.test(m[2])) return `URL address does not have the form "host:port": ${u}`;
+    if (m[3]) return `URL must not contain a path: ${u}`;
+    out.push(u);
+  }
+  return out;
+}
+
+/** A member as /v2/members shows it. */
+function v2Member(x: MemberInfo): string {
+  return JSON.stringify({ id: hexId(x.id), name: x.name, peerURLs: x.peerURLs, clientURLs: x.clientURLs });
+}
+
+/**
+ * /v2/members/leader and the members API's changes (POST, DELETE and PUT), with etcd's statuses:
+ * 404 "No such member", 409 for a peer URL in use, 415 for a body that is not JSON, and a bare
+ * 500 "Internal Server Error" for anything else, an unhealthy cluster included.
+ */
+export function v2membersChange(m: Member, req: HttpRequest, id: string, respond: (r: HttpResponse) => void): void {
+  const base: [string, string][] = [...CORS, ['X-Etcd-Cluster-Id', hexId(m.clusterId)]];
+  const json = (status: number, body: string) =>
+    respond({ status, headers: [...base, ['Content-Type', 'application/json']], body: `${body}\n` });
+  const message = (status: number, text: string) => json(status, JSON.stringify({ message: text }));
+  const methodNotAllowed = (allow?: string) =>
+    respond({
+      status: 405,
+      headers: [
+        ...(allow ? ([['Allow', allow]] as [string, string][]) : []),
+        ['Content-Type', 'text/plain; charset=utf-8'],
+        ['X-Content-Type-Options', 'nosniff'],
+      ],
+      body: 'Method Not Allowed\n',
+    });
+  if (!['GET', 'POST', 'DELETE', 'PUT'].includes(req.method)) return methodNotAllowed('GET,POST,DELETE,PUT');
+  if (req.method === 'GET') {
+    if (id !== 'leader') return message(404, 'Not found');
+    const leader = m.leader ? m.membership.members.get(m.leader) : undefined;
+    return leader ? json(200, v2Member(leader)) : message(503, 'During election');
+  }
+  const fail = (e: unknown) => {
+    const text = e instanceof Error ? e.message : '';
+    if (text === Errors.memberNotFound().message) return message(404, `No such member: ${id}`);
+    if (text === Errors.peerURLExist().message) return message(409, 'membership: peerURL exists');
+    message(500, 'Internal Server Error');
+  };
+  let peerURLs: string[] = [];
+  if (req.method !== 'DELETE') {
+    if (req.method === 'PUT' && !id) return methodNotAllowed();
+    const ctype = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (ctype !== 'application/json') return message(415, `Bad Content-Type ${ctype}, accept application/json`);
+    const parsed = parsePeerURLs(req.body);
+    if (typeof parsed === 'string') return message(400, parsed);
+    peerURLs = parsed;
+  }
+  if (req.method === 'POST') {
+    if (id) return methodNotAllowed('GET,POST,DELETE,PUT');
+    return m.memberAdd(peerURLs, false, (o) => (o.ok ? json(201, v2Member(o.value.member)) : fail(o.error)));
+  }
+  if (!id) return methodNotAllowed();
+  let memberId: bigint;
+  try {
+    memberId = BigInt(`0x${id}`);
+  } catch {
+    return message(404, `No such member: ${id}`);
+  }
+  if (m.membership.removed.has(memberId)) return message(410, `Member permanently removed: ${id}`);
+  const done = (o: { ok: boolean; error?: unknown }) =>
+    o.ok ? respond({ status: 204, headers: base, body: '' }) : fail(o.error);
+  if (req.method === 'DELETE') return m.memberRemove(memberId, done);
+  m.memberUpdate(memberId, peerURLs, done);
 }
 
 export function v2members(m: Member, respond: (r: HttpResponse) => void): void {
