@@ -3,7 +3,7 @@
 // Writes are proposed and answered once applied here; linearizable reads wait for a ReadIndex
 // round; leases expire only on the leader, which revokes them through the log.
 
-import { AuthErrors, AuthStore } from '../auth/authStore.ts';
+import { AuthErrors, AuthStore, type Permission } from '../auth/authStore.ts';
 import { Errors, GrpcCode, GrpcStatusError } from '../base/errors.ts';
 import { memberId as deriveMemberId } from '../base/ids.ts';
 import type { Prng } from '../base/prng.ts';
@@ -831,6 +831,34 @@ export class Member {
     this.propose({ auth: { op, args } }, reply);
   }
 
+  /**
+   * user get / list, role get / list from this member's auth state. (etcd 3.4 sends these through
+   * the log too; they change nothing, so the playground answers from the member asked.)
+   */
+  authQuery(
+    op: 'userGet' | 'userList' | 'roleGet' | 'roleList',
+    name: string,
+    reply: Reply<{ header: ResponseHeader; names: string[]; perms: Permission[] }>,
+  ): void {
+    this.answer(() => {
+      const a = this.auth;
+      let names: string[] = [];
+      let perms: Permission[] = [];
+      if (op === 'userGet') {
+        const u = a.users.get(name);
+        if (!u) throw AuthErrors.userNotFound();
+        names = [...u.roles].sort();
+      } else if (op === 'userList') names = [...a.users.keys()].sort();
+      else if (op === 'roleList') names = [...a.roles.keys()].sort();
+      else {
+        const p = a.roles.get(name);
+        if (!p && name !== 'root') throw AuthErrors.roleNotFound();
+        perms = p ?? [];
+      }
+      return { header: this.header(), names, perms };
+    }, reply);
+  }
+
   /** Simple tokens this member handed out (etcd's are per member too, and random). */
   private tokens = new Map<string, string>();
 
@@ -1007,6 +1035,11 @@ const AUTH_CHECKS: Record<string, AuthCheck> = {
   txn: (a, u, [t]) => txnPermitted(a, u, t as TxnRequest),
   compact: admin,
   authChange: admin,
+  // A user may read its own record, and the roles it has.
+  authQuery: (a, u, [op, name]) =>
+    a.isRoot(u) ||
+    (op === 'userGet' && name === u) ||
+    (op === 'roleGet' && (a.users.get(u)?.roles.has(name as string) ?? false)),
   memberAdd: admin,
   memberRemove: admin,
   memberUpdate: admin,

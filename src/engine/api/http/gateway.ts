@@ -1,5 +1,7 @@
 // etcd's gRPC gateway: the v3 API as JSON over HTTP at /v3/... (and /v3beta/...), answered by
 // the member the request reached, exactly as grpc-gateway renders it.
+
+import type { Permission } from '../../auth/authStore.ts';
 import { Base64Error, fromBase64 } from '../../base/bytes.ts';
 import { EtcdError, GrpcCode, GrpcStatusError } from '../../base/errors.ts';
 import type { Outcome } from '../../base/task.ts';
@@ -11,6 +13,7 @@ import {
   type PutRequest,
   type RangeRequest,
   type RequestOp,
+  type ResponseHeader,
   SortOrder,
   SortTarget,
   type TxnRequest,
@@ -234,9 +237,17 @@ function txnReq(o: Obj): TxnRequest {
 
 type Handler = (m: Member, body: Obj, done: (o: Outcome<GwValue>) => void) => void;
 
-const headerOnly = (r: { header: import('../../etcdserverpb.ts').ResponseHeader }): GwValue => ({
+const headerOnly = (r: { header: ResponseHeader }): GwValue => ({
   header: gwHeader(r.header),
 });
+
+/** A header and a list of names under `field`, left out when empty as the gateway does. */
+const names =
+  (field: string) =>
+  (r: { header: ResponseHeader; names: string[] }): GwValue => ({
+    header: gwHeader(r.header),
+    [field]: r.names.length ? r.names : undefined,
+  });
 
 const map =
   <T>(f: (v: T) => GwValue) =>
@@ -381,6 +392,33 @@ const ROUTES: Record<string, Handler> = {
       map(headerOnly)(done),
     );
   },
+  'auth/user/changepw': (m, b, done) =>
+    m.authChange('userPasswd', [String(get(b, 'name') ?? ''), String(get(b, 'password') ?? '')], map(headerOnly)(done)),
+  'auth/role/revoke': (m, b, done) =>
+    m.authChange(
+      'roleRevokePermission',
+      [String(get(b, 'role') ?? ''), bytes(b, 'key') ?? '', bytes(b, 'range_end') ?? ''],
+      map(headerOnly)(done),
+    ),
+  'auth/user/get': (m, b, done) => m.authQuery('userGet', String(get(b, 'name') ?? ''), map(names('roles'))(done)),
+  'auth/user/list': (m, _b, done) => m.authQuery('userList', '', map(names('users'))(done)),
+  'auth/role/list': (m, _b, done) => m.authQuery('roleList', '', map(names('roles'))(done)),
+  'auth/role/get': (m, b, done) =>
+    m.authQuery(
+      'roleGet',
+      String(get(b, 'role') ?? ''),
+      map((r: { header: ResponseHeader; perms: Permission[] }) => ({
+        header: gwHeader(r.header),
+        perm: r.perms.length
+          ? r.perms.map((p) => ({
+              // READ is the enum's zero: the gateway leaves it out.
+              permType: p.type === 'READ' ? undefined : p.type,
+              key: b64(p.key),
+              range_end: b64(p.rangeEnd),
+            }))
+          : undefined,
+      }))(done),
+    ),
   // No quota is ever exceeded in the simulation: no alarms, and an empty answer as etcd gives then.
   'maintenance/alarm': (_m, _b, done) => done({ ok: true, value: {} }),
   'maintenance/hash': (m, b, done) =>

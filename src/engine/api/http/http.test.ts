@@ -66,6 +66,35 @@ describe('curl and the v3 gateway', () => {
     ).toMatch(/"revision":"2"/);
   });
 
+  it('reads users and roles through /v3/auth as etcd renders them', () => {
+    const t = terminal();
+    const post = (path: string, body: string) =>
+      t
+        .run(`curl -s http://127.0.0.1:2379/v3/auth/${path} -X POST -d '${body}'`)
+        .replace(/^\{"header":\{[^}]*\},?/, '{');
+    expect(post('user/list', '{}')).toBe('{}');
+    post('user/add', '{"name":"u","password":"p"}');
+    post('role/add', '{"name":"r"}');
+    post('role/add', '{"name":"root"}');
+    post('role/grant', '{"name":"r","perm":{"key":"Zm9v","range_end":"Zm9w"}}');
+    post('role/grant', '{"name":"r","perm":{"key":"YQ==","permType":"WRITE"}}');
+    post('user/grant', '{"user":"u","role":"r"}');
+    expect(post('user/get', '{"name":"u"}')).toBe('{"roles":["r"]}');
+    expect(post('user/get', '{"name":"nope"}')).toBe(
+      '{"error":"etcdserver: user name not found","message":"etcdserver: user name not found","code":9}',
+    );
+    expect(post('role/get', '{"role":"r"}')).toBe(
+      '{"perm":[{"permType":"WRITE","key":"YQ=="},{"key":"Zm9v","range_end":"Zm9w"}]}',
+    );
+    expect(post('role/get', '{"role":"root"}')).toBe('{}');
+    expect(post('role/list', '{}')).toBe('{"roles":["r","root"]}');
+    expect(post('role/revoke', '{"role":"r","key":"YQ=="}')).toBe('{}');
+    expect(post('role/revoke', '{"role":"r","key":"YQ=="}')).toBe(
+      '{"error":"etcdserver: permission is not granted to the role","message":"etcdserver: permission is not granted to the role","code":9}',
+    );
+    expect(post('user/changepw', '{"name":"u","password":"q"}')).toBe('{}');
+  });
+
   it('keeps 64-bit integers exact when reading JSON', () => {
     expect(parseGoJson('{"ID": 13803658152347727308}')).toEqual({ ID: '13803658152347727308' });
   });
