@@ -293,6 +293,36 @@ export function* etcdctlV2(ctx: ProcCtx): Task<number> {
           after = String(body.node.modifiedIndex);
         }
       }
+      case 'exec-watch': {
+        // The command comes after `--`; without one, etcdctl takes the last argument as the key.
+        const sep = rest.indexOf('--');
+        const head = sep >= 0 ? rest.slice(0, sep) : rest;
+        const words = head.filter((a, k) => !a.startsWith('-') && !(k > 0 && head[k - 1] === '--after-index'));
+        const [k, command] =
+          sep > 0 && words.length ? [words[0], rest.slice(sep + 1)] : [words[words.length - 1], words.slice(0, -1)];
+        if (!k || command.length === 0) throw new V2Exit(1, 'Error:  key and command to exec required\n');
+        let after = flagVal('after-index');
+        for (;;) {
+          const q: Record<string, string> = { wait: 'true' };
+          if (flags.has('recursive') || flags.has('r')) q.recursive = 'true';
+          if (after !== undefined && after !== '0') q.waitIndex = String(Number(after) + 1);
+          const r = yield* call(ctx, endpoints, { method: 'GET', path: keyPath(key(k)), query: q, body: '' });
+          if (r.status >= 400) fail(r);
+          const body = JSON.parse(r.body) as { action: string; node: V2Node };
+          after = String(body.node.modifiedIndex);
+          if (body.node.dir) {
+            ctx.stderr(`Ignored dir ${body.node.key} change\n`);
+            continue;
+          }
+          yield* ctx.run(command, {
+            ...ctx.env,
+            ETCD_WATCH_ACTION: body.action,
+            ETCD_WATCH_MODIFIED_INDEX: String(body.node.modifiedIndex),
+            ETCD_WATCH_KEY: body.node.key ?? '',
+            ETCD_WATCH_VALUE: body.node.value ?? '',
+          });
+        }
+      }
       case 'member': {
         const sub = positional[0];
         if (sub === 'list') {

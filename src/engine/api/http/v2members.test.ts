@@ -79,4 +79,19 @@ describe('the v2 members API', () => {
       exitCode: 1,
     });
   });
+
+  it('exec-watch runs its command for each change, with the change in ETCD_WATCH_*', () => {
+    const t = terminal();
+    t.run(
+      `ETCDCTL_API=2 etcdctl exec-watch --recursive /d -- sh -c 'echo "$ETCD_WATCH_ACTION $ETCD_WATCH_KEY=$ETCD_WATCH_VALUE @$ETCD_WATCH_MODIFIED_INDEX"' &`,
+    );
+    t.run('ETCDCTL_API=2 etcdctl set /d/a 1');
+    t.run('ETCDCTL_API=2 etcdctl mkdir /d/sub');
+    t.run('ETCDCTL_API=2 etcdctl rm /d/a');
+    expect(t.run('kill %1')).toMatch(/^set \/d\/a=1 @(\d+)\nIgnored dir \/d\/sub change\ndelete \/d\/a= @\d+\n$/);
+    expect(t.exec('ETCDCTL_API=2 etcdctl exec-watch foo')).toEqual({
+      output: 'Error:  key and command to exec required\n',
+      exitCode: 1,
+    });
+  });
 });

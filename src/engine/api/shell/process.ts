@@ -17,6 +17,8 @@ export interface ProcCtx {
   stdout(s: string): void;
   stderr(s: string): void;
   sleep(ms: number): Task<void>;
+  /** Run another program with this one's output, as a child process (etcdctl exec-watch does). */
+  run(argv: string[], env: Record<string, string>): Task<number>;
 }
 
 export type Program = (ctx: ProcCtx) => Task<number>;

@@ -243,6 +243,15 @@ export class Shell {
       stdout: io.stdout,
       stderr: io.stderr,
       sleep: (ms) => this.sleep(ms),
+      run: (child, env) =>
+        this.exec(child, {
+          env,
+          stdin: '',
+          stdinRedirected: false,
+          stdout: io.stdout,
+          stderr: io.stderr,
+          isTty: io.isTty,
+        }),
     };
     if (!builtin && this.startupMs > 0) yield* this.sleep(this.startupMs);
     try {
@@ -377,6 +386,18 @@ export class Shell {
           const to = ctx.argv[1] ?? '/home/learner';
           self.cwd = to.startsWith('/') ? to : `${self.cwd.replace(/\/$/, '')}/${to}`;
           return 0;
+        };
+      case 'sh':
+      case 'bash':
+        // `sh -c SCRIPT`: a child shell that sees only the exported environment it was given.
+        return function* (ctx) {
+          if (ctx.argv[1] !== '-c' || ctx.argv[2] === undefined) {
+            ctx.stderr(`${name}: only \`${name} -c 'command'\` is simulated in the playground\n`);
+            return 2;
+          }
+          const child = new Shell(self.world, { env: ctx.env, cwd: self.cwd, jobOutput: self.jobOutput, startupMs: 0 });
+          for (const [k, p] of self.programs) child.register(k, p);
+          return yield* child.run(ctx.argv[2], ctx.stdout, ctx.stderr);
         };
       case 'pwd':
         return function* (ctx) {
