@@ -95,6 +95,48 @@ describe('curl and the v3 gateway', () => {
     expect(post('user/changepw', '{"name":"u","password":"q"}')).toBe('{}');
   });
 
+  it('traces the exchange to stderr with -v, as curl 7.88 does', () => {
+    const t = terminal();
+    const out = t.run(`curl -sv 'http://127.0.0.1:2379/v2/keys/a?x=1' -XPUT -d value=1 -H 'X-A: b' | cat`);
+    expect(out).toMatch(
+      /^\* {3}Trying 127\.0\.0\.1:2379\.\.\.\n\* Connected to 127\.0\.0\.1 \(127\.0\.0\.1\) port 2379 \(#0\)\n/,
+    );
+    expect(out).toContain(
+      '> PUT /v2/keys/a?x=1 HTTP/1.1\r\n> Host: 127.0.0.1:2379\r\n> User-Agent: curl/7.88.1\r\n> Accept: */*\r\n' +
+        '> X-A: b\r\n> Content-Length: 7\r\n> Content-Type: application/x-www-form-urlencoded\r\n> \r\n} [7 bytes data]\n' +
+        '< HTTP/1.1 201 Created\r\n< Access-Control-Allow-Headers: accept, content-type, authorization\r\n',
+    );
+    expect(out).toMatch(
+      /< Content-Length: 84\r\n< \r\n\{ \[84 bytes data\]\n\* Connection #0 to host 127\.0\.0\.1 left intact\n\{"action":"set"/,
+    );
+    expect(t.exec('curl -sv http://127.0.0.1:1/version')).toEqual({
+      output:
+        '*   Trying 127.0.0.1:1...\n* connect to 127.0.0.1 port 1 failed: Connection refused\n' +
+        "* Failed to connect to 127.0.0.1 port 1 after 0 ms: Couldn't connect to server\n* Closing connection 0\n",
+      exitCode: 7,
+    });
+  });
+
+  it('sends etcd’s CORS headers everywhere, and /health as Go sniffs it', () => {
+    const t = terminal();
+    const head = (path: string) =>
+      t
+        .run(`curl -si http://127.0.0.1:2379${path} | cat`)
+        .split('\r\n\r\n')[0]
+        .replace(/Date: .*/, 'Date: D');
+    const cors =
+      'Access-Control-Allow-Headers: accept, content-type, authorization\r\nAccess-Control-Allow-Methods: POST, GET, OPTIONS, PUT, DELETE\r\nAccess-Control-Allow-Origin: *\r\n';
+    expect(head('/version')).toBe(
+      `HTTP/1.1 200 OK\r\n${cors}Content-Type: application/json\r\nDate: D\r\nContent-Length: 45`,
+    );
+    expect(head('/health')).toBe(
+      `HTTP/1.1 200 OK\r\n${cors}Date: D\r\nContent-Length: 17\r\nContent-Type: text/plain; charset=utf-8`,
+    );
+    expect(head('/nope')).toBe(
+      `HTTP/1.1 404 Not Found\r\n${cors}Content-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nDate: D\r\nContent-Length: 19`,
+    );
+  });
+
   it('keeps 64-bit integers exact when reading JSON', () => {
     expect(parseGoJson('{"ID": 13803658152347727308}')).toEqual({ ID: '13803658152347727308' });
   });

@@ -1,15 +1,26 @@
-// A member's HTTP face: /version, /health, the v3 gateway; the v2 API is not simulated yet.
+// A member's HTTP face: /version, /health, the v3 gateway and the v2 API, all behind etcd's CORS headers.
 import type { Member } from '../../server/member.ts';
 import { CLUSTER_VERSION, SERVER_VERSION } from '../../server/member.ts';
 import { gateway, textResponse } from './gateway.ts';
 import type { HttpRequest, HttpResponse } from './types.ts';
 import { v2keys, v2machines, v2members, v2membersChange, v2stats } from './v2keys.ts';
 
+const TEXT_PLAIN = 'text/plain; charset=utf-8';
+
 function plainJson(status: number, body: string): HttpResponse {
   return { status, headers: [['Content-Type', 'application/json']], body };
 }
 
-export function serveHttp(m: Member, req: HttpRequest, respond: (r: HttpResponse) => void): void {
+const CORS: [string, string][] = [
+  ['Access-Control-Allow-Headers', 'accept, content-type, authorization'],
+  ['Access-Control-Allow-Methods', 'POST, GET, OPTIONS, PUT, DELETE'],
+  ['Access-Control-Allow-Origin', '*'],
+];
+
+export function serveHttp(m: Member, req: HttpRequest, reply: (r: HttpResponse) => void): void {
+  // etcd wraps every client handler in its CORS handler.
+  const respond = (r: HttpResponse) =>
+    reply(r.headers.some(([k]) => k === CORS[0][0]) ? r : { ...r, headers: [...CORS, ...r.headers] });
   // Go's HTTP server refuses a path with a broken %-escape before any handler sees it.
   try {
     decodeURIComponent(req.path);
@@ -43,7 +54,7 @@ function route(m: Member, req: HttpRequest, respond: (r: HttpResponse) => void):
     m.healthCheck((ok) =>
       respond(
         ok
-          ? plainJson(200, JSON.stringify({ health: 'true' }))
+          ? { status: 200, headers: [], body: JSON.stringify({ health: 'true' }), sniffedType: TEXT_PLAIN }
           : textResponse(503, `${JSON.stringify({ health: 'false' })}\n`),
       ),
     );

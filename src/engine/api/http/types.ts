@@ -14,6 +14,11 @@ export interface HttpResponse {
   status: number;
   headers: [string, string][];
   body: string;
+  /**
+   * A Content-Type the handler left unset, which Go's server sniffs from the body and sends
+   * after Date and Content-Length (etcd's /health and /v2/machines answer so).
+   */
+  sniffedType?: string;
   /** A streaming body (watch): chunks keep coming until the client goes away. */
   stream?: (onChunk: (s: string) => void) => () => void;
 }

@@ -225,11 +225,12 @@ export function v2members(m: Member, respond: (r: HttpResponse) => void): void {
 export function v2machines(m: Member, respond: (r: HttpResponse) => void): void {
   respond({
     status: 200,
-    headers: [['Content-Type', 'text/plain; charset=utf-8']],
+    headers: [],
     body: m.membership
       .list()
       .flatMap((x) => x.clientURLs)
       .join(', '),
+    sniffedType: 'text/plain; charset=utf-8',
   });
 }
 

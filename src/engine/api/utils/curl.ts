@@ -7,13 +7,18 @@ import type { ProcCtx } from '../shell/process.ts';
 const BOLD = (s: string) => `\x1b[1m${s}\x1b[0m`;
 
 /** The progress meter curl draws on stderr when its output is not the terminal. */
-function meter(bytes: number): string {
+const METER_HEAD =
+  '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n' +
+  '                                 Dload  Upload   Total   Spent    Left  Speed\n' +
+  '\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0';
+
+function meterTail(bytes: number): string {
   const n = String(bytes).padStart(5);
-  return (
-    '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n' +
-    '                                 Dload  Upload   Total   Spent    Left  Speed\n' +
-    `\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\r100 ${n}  100 ${n}    0     0   100k      0 --:--:-- --:--:-- --:--:--  100k\n`
-  );
+  return `\r100 ${n}  100 ${n}    0     0   100k      0 --:--:-- --:--:-- --:--:--  100k\n`;
+}
+
+function meter(bytes: number): string {
+  return METER_HEAD + meterTail(bytes);
 }
 
 function httpDate(unixMs: number): string {
@@ -52,6 +57,8 @@ export function* curl(ctx: ProcCtx): Task<number> {
   let method: string | undefined;
   const data: string[] = [];
   const headers: Record<string, string> = {};
+  /** -H headers as typed, in order, for -v. */
+  const typedHeaders: [string, string][] = [];
   let include = false;
   let verbose = false;
   let output: string | undefined;
@@ -106,7 +113,10 @@ export function* curl(ctx: ProcCtx): Task<number> {
       const v = value();
       if (v === undefined) return 2;
       const at = v.indexOf(':');
-      if (at > 0) headers[v.slice(0, at).trim().toLowerCase()] = v.slice(at + 1).trim();
+      if (at > 0) {
+        headers[v.slice(0, at).trim().toLowerCase()] = v.slice(at + 1).trim();
+        typedHeaders.push([v.slice(0, at).trim(), v.slice(at + 1).trim()]);
+      }
     } else if (a === '-o' || a === '--output') output = value();
     else if (a === '-w' || a === '--write-out') writeOut = value();
     else if (a.startsWith('-') && a.length > 1) {
@@ -150,17 +160,60 @@ export function* curl(ctx: ProcCtx): Task<number> {
     return err(6, `Could not resolve host: ${host}`);
   }
   const w = ctx.world;
+  const ip = hostport.slice(0, hostport.lastIndexOf(':'));
+  const showMeter = !silent && (!ctx.stdoutIsTty || output !== undefined);
+  // -v traces to stderr; "[N bytes data]" notes stand in for bodies only when stdout is not the terminal.
+  const trace = (s: string) => {
+    if (verbose) ctx.stderr(s);
+  };
+  const dataNote = (dir: '{' | '}', n: number) => {
+    if (!ctx.stdoutIsTty) trace(`${dir} [${n} bytes data]\n`);
+  };
+  if (verbose) {
+    if (showMeter) ctx.stderr(METER_HEAD);
+    trace(`*   Trying ${ip}:${port}...\n`);
+  }
   let resp: HttpResponse | undefined;
   let streamed = '';
+  const headLines = (r: HttpResponse): [string, string][] => [
+    ...r.headers,
+    ['Date', httpDate(w.scheduler.unixMs())],
+    r.stream ? ['Transfer-Encoding', 'chunked'] : ['Content-Length', String(r.body.length)],
+    ...(r.sniffedType ? ([['Content-Type', r.sniffedType]] as [string, string][]) : []),
+  ];
+  function traceExchange(r: HttpResponse): void {
+    if (!verbose) return;
+    trace(`* Connected to ${host} (${ip}) port ${port} (#0)\n`);
+    const sent: [string, string][] = [
+      ['Host', `${host}:${port}`],
+      ['User-Agent', 'curl/7.88.1'],
+      ['Accept', '*/*'],
+      ...typedHeaders,
+    ];
+    if (data.length) {
+      if (!('content-length' in headers)) sent.push(['Content-Length', String(req.body.length)]);
+      if (!('content-type' in headers)) sent.push(['Content-Type', 'application/x-www-form-urlencoded']);
+    }
+    const target = `${m?.[4] || '/'}${m?.[5] !== undefined ? `?${m[5]}` : ''}`;
+    trace(`> ${req.method} ${target} HTTP/1.1\r\n${sent.map(([k, v]) => `> ${k}: ${v}\r\n`).join('')}> \r\n`);
+    if (data.length) dataNote('}', req.body.length);
+    trace(
+      `< HTTP/1.1 ${r.status} ${STATUS_TEXT[r.status] ?? ''}\r\n${headLines(r)
+        .map(([k, v]) => `< ${k}: ${v}\r\n`)
+        .join('')}< \r\n`,
+    );
+  }
   const started = yield* suspend<HttpResponse | undefined>((resume) => {
     let cancelStream: (() => void) | undefined;
     const ok = w.http(hostport, req, (r) => {
       if (r.stream) {
         // Streamed bodies (watch) go out as they come; curl ends only when interrupted.
         resp = r;
+        traceExchange(r);
         printHead(r);
         cancelStream = r.stream((chunk) => {
           streamed += chunk;
+          dataNote('{', chunk.length);
           ctx.stdout(chunk);
         });
         return;
@@ -173,33 +226,41 @@ export function* curl(ctx: ProcCtx): Task<number> {
   function printHead(r: HttpResponse): void {
     if (!include) return;
     const bold = ctx.stdoutIsTty ? BOLD : (s: string) => s;
-    const hs: [string, string][] = [...r.headers, ['Date', httpDate(w.scheduler.unixMs())]];
-    if (!r.stream) hs.push(['Content-Length', String(r.body.length)]);
     ctx.stdout(
-      `HTTP/1.1 ${r.status} ${STATUS_TEXT[r.status] ?? ''}\r\n${hs.map(([k, v]) => `${bold(k)}: ${v}\r\n`).join('')}\r\n`,
+      `HTTP/1.1 ${r.status} ${STATUS_TEXT[r.status] ?? ''}\r\n${headLines(r)
+        .map(([k, v]) => `${bold(k)}: ${v}\r\n`)
+        .join('')}\r\n`,
     );
   }
   if (!started) {
     if (resp) return 0;
-    return err(7, `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`);
+    const why = `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`;
+    if (verbose) {
+      trace(`* connect to ${ip} port ${port} failed: Connection refused\n* ${why}\n`);
+      if (showMeter) ctx.stderr(`${METER_HEAD.slice(METER_HEAD.lastIndexOf('\r'))}\n`);
+      trace('* Closing connection 0\n');
+      return err(7, why);
+    }
+    return err(7, why);
   }
   const r = started;
-  if (verbose)
-    ctx.stderr(
-      `> ${req.method} ${req.path} HTTP/1.1\n> Host: ${host}:${port}\n>\n< HTTP/1.1 ${r.status} ${STATUS_TEXT[r.status] ?? ''}\n`,
-    );
+  traceExchange(r);
   if (fail && r.status >= 400) {
+    trace(`* The requested URL returned error: ${r.status}\n* Closing connection 0\n`);
     if (!silent || showError) ctx.stderr(`curl: (22) The requested URL returned error: ${r.status}\n`);
     return 22;
   }
   const body = r.body;
+  if (body.length) dataNote('{', body.length);
+  if (showMeter && verbose) ctx.stderr(meterTail(body.length));
   if (output !== undefined) {
-    if (output !== '/dev/null') w.fs.write(ctx.cwd, output, (include ? '' : '') + body);
+    if (output !== '/dev/null') w.fs.write(ctx.cwd, output, body);
   } else {
     printHead(r);
     ctx.stdout(body);
   }
-  if (!silent && (!ctx.stdoutIsTty || output !== undefined)) ctx.stderr(meter(body.length));
+  if (showMeter && !verbose) ctx.stderr(meter(body.length));
+  trace(`* Connection #0 to host ${host} left intact\n`);
   if (writeOut !== undefined) {
     ctx.stdout(
       writeOut
