@@ -1,10 +1,12 @@
 // etcdctl with ETCDCTL_API=2: the v2 client over each member's /v2 HTTP API — set, get, mk,
 // mkdir, setdir, update, updatedir, rm, rmdir, ls, watch, member list/add/remove, cluster-health,
 // with its output modes (simple, json, extended) and its errors and exit codes.
+
 import { suspend, type Task } from '../../base/task.ts';
 import type { HttpRequest, HttpResponse } from '../http/types.ts';
 import type { ProcCtx } from '../shell/process.ts';
 import { ETCDCTL_VERSION } from './spec.ts';
+import v2help from './v2help.json' with { type: 'json' };
 
 class V2Exit extends Error {
   constructor(
@@ -103,6 +105,74 @@ function nodeJson(n: V2Node | undefined): string {
   return `{${parts.join(',')}}`;
 }
 
+/** The help screens of etcdctl's v2 mode, recorded from etcdctl 3.4.23 by tools/extract-etcdctl-v2-help.py. */
+const HELP = v2help as Record<string, string>;
+
+/** A command's flags, read from the OPTIONS of its help screen: name → whether it takes a value. */
+function optionsOf(screen: string): Map<string, boolean> {
+  const opts = new Map<string, boolean>([
+    ['help', false],
+    ['h', false],
+  ]);
+  const section = screen.split('OPTIONS:\n')[1] ?? '';
+  for (const line of section.split('\n')) {
+    const m = /^ {3}(-\S+(?: value)?(?:, -\S+(?: value)?)*)(?: {2,}|$)/.exec(line);
+    if (!m) continue;
+    for (const f of m[1].split(', ')) opts.set(f.replace(/^-+/, '').replace(/ value$/, ''), f.endsWith(' value'));
+  }
+  return opts;
+}
+
+/**
+ * Help and usage, before a command runs: `--help`, `help CMD`, unknown commands (exit 3) and
+ * unknown flags before the first argument (exit 1), as urfave/cli answers in etcdctl v2.
+ * Returns an exit status when it has answered.
+ */
+function helpOrUsage(ctx: ProcCtx, cmd: string | undefined, rest: string[]): number | undefined {
+  if (cmd === undefined || cmd === '--help' || cmd === '-h' || ((cmd === 'help' || cmd === 'h') && !rest.length)) {
+    ctx.stdout(HELP['']);
+    return 0;
+  }
+  const topic = cmd === 'help' || cmd === 'h' ? rest[0] : cmd;
+  const args = cmd === 'help' || cmd === 'h' ? rest.slice(1) : rest;
+  if (!(topic in HELP)) {
+    ctx.stderr(`No help topic for '${topic}'\n`);
+    return 3;
+  }
+  const hasSubs = Object.keys(HELP).some((k) => k.startsWith(`${topic} `));
+  const sub = hasSubs && args[0] && !args[0].startsWith('-') ? args[0] : undefined;
+  if (sub !== undefined && !(`${topic} ${sub}` in HELP)) {
+    ctx.stderr(`No help topic for '${sub}'\n`);
+    return 3;
+  }
+  const key = sub !== undefined ? `${topic} ${sub}` : topic;
+  const own = sub !== undefined ? args.slice(1) : args;
+  if (cmd === 'help' || cmd === 'h' || (hasSubs && sub === undefined && !own.some((a) => a.startsWith('-')))) {
+    ctx.stdout(HELP[key]);
+    return 0;
+  }
+  const opts = optionsOf(HELP[key]);
+  for (let i = 0; i < own.length; i++) {
+    const a = own[i];
+    if (a === '--' || !a.startsWith('-') || a === '-') break; // flags end at the first argument
+    const name = a.replace(/^-+/, '').replace(/=.*$/, '');
+    if (name === 'help' || name === 'h') {
+      ctx.stdout(HELP[key]);
+      return 0;
+    }
+    if (!opts.has(name)) {
+      ctx.stderr(`flag provided but not defined: -${name}\n`);
+      // urfave/cli words it with a period for a command that has subcommands.
+      ctx.stdout(
+        `Incorrect Usage${hasSubs && sub === undefined ? '.' : ':'} flag provided but not defined: -${name}\n\n${HELP[key]}`,
+      );
+      return 1;
+    }
+    if (opts.get(name) && !a.includes('=')) i++;
+  }
+  return undefined;
+}
+
 export function* etcdctlV2(ctx: ProcCtx): Task<number> {
   const args = ctx.argv.slice(1);
   let endpoints = (ctx.env.ETCDCTL_ENDPOINTS ?? 'http://127.0.0.1:2379,http://127.0.0.1:4001').split(',');
@@ -110,6 +180,10 @@ export function* etcdctlV2(ctx: ProcCtx): Task<number> {
   let i = 0;
   for (; i < args.length; i++) {
     const a = args[i];
+    if (a === '--') {
+      i++; // the end of the global flags: the command comes next
+      break;
+    }
     const m = /^--?([\w-]+)(?:=(.*))?$/.exec(a);
     if (
       !m ||
@@ -169,6 +243,8 @@ export function* etcdctlV2(ctx: ProcCtx): Task<number> {
         );
       } else if (printValue) ctx.stdout(`${b.node.value ?? ''}\n`);
     };
+    const answered = helpOrUsage(ctx, cmd, rest);
+    if (answered !== undefined) return answered;
     const ttl = flagVal('ttl');
     const withTtl = (p: Record<string, string>) => (ttl !== undefined ? { ...p, ttl } : p);
     switch (cmd) {
