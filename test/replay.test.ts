@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { replayCase } from '../src/engine/replay.ts';
-import { CASES_DIR, caseNames } from './conformance/run.ts';
+import { CASES_DIR, caseFile, caseNames } from './conformance/run.ts';
 
 describe('replay', () => {
   it('is deterministic: every case, replayed twice with one seed, prints the same bytes', () => {
     for (const name of caseNames()) {
-      const sh = readFileSync(join(CASES_DIR, `${name}.sh`), 'utf8');
+      const sh = readFileSync(caseFile(name, '.sh'), 'utf8');
       expect(replayCase(sh, { seed: 42 }).transcript, name).toBe(replayCase(sh, { seed: 42 }).transcript);
     }
   });

@@ -9,6 +9,13 @@ import { normalize } from './normalize.mjs';
 import { type Pending, pendingOn } from './pending.ts';
 
 export const CASES_DIR = join(import.meta.dirname, 'cases');
+/** Cases the team wrote and recorded with the same recorder on etcd 3.4.23 (see own/README.md). */
+export const OWN_DIR = join(import.meta.dirname, 'own');
+
+const dirOf = (name: string) => (readdirSync(OWN_DIR).includes(`${name}.sh`) ? OWN_DIR : CASES_DIR);
+
+/** The path of a case's file (`.sh` or `.out`), in the shared corpus or among the team's own. */
+export const caseFile = (name: string, ext: '.sh' | '.out') => join(dirOf(name), `${name}${ext}`);
 
 export interface CaseResult {
   name: string;
@@ -21,15 +28,15 @@ export interface CaseResult {
 }
 
 export function caseNames(): string[] {
-  return readdirSync(CASES_DIR)
+  return [...readdirSync(CASES_DIR), ...readdirSync(OWN_DIR)]
     .filter((f) => f.endsWith('.sh'))
     .map((f) => f.slice(0, -3))
     .sort();
 }
 
 export function runCase(name: string, seed = 1): CaseResult {
-  const sh = readFileSync(join(CASES_DIR, `${name}.sh`), 'utf8');
-  const expected = readFileSync(join(CASES_DIR, `${name}.out`), 'utf8');
+  const sh = readFileSync(caseFile(name, '.sh'), 'utf8');
+  const expected = readFileSync(caseFile(name, '.out'), 'utf8');
   const { entries, transcript } = replayCase(sh, { seed });
   const actual: string = normalize(transcript);
   const want = splitTranscript(

@@ -950,11 +950,12 @@ export class Member {
     isLearner: boolean,
     reply: Reply<{ header: ResponseHeader; member: MemberInfo; members: MemberInfo[] }>,
   ): void {
-    for (const m of this.membership.members.values()) {
-      if (m.peerURLs.some((u) => peerURLs.includes(u))) return reply({ ok: false, error: Errors.peerURLExist() });
-    }
+    // The health check comes first: a taken peer URL is found only when the change is validated.
     if (!isLearner && !this.connectedFullySince(this.scheduler.now() - HEALTH_INTERVAL_MS)) {
       return reply({ ok: false, error: Errors.unhealthyCluster() });
+    }
+    for (const m of this.membership.members.values()) {
+      if (m.peerURLs.some((u) => peerURLs.includes(u))) return reply({ ok: false, error: Errors.peerURLExist() });
     }
     // A member added at run time: SHA-1 over its peer URLs, an empty cluster name and the Unix second.
     const id = deriveMemberId(peerURLs, '', Math.floor(this.scheduler.unixMs() / 1000));

@@ -161,11 +161,11 @@ function helpOrUsage(ctx: ProcCtx, cmd: string | undefined, rest: string[]): num
       return 0;
     }
     if (!opts.has(name)) {
-      ctx.stderr(`flag provided but not defined: -${name}\n`);
       // urfave/cli words it with a period for a command that has subcommands.
       ctx.stdout(
         `Incorrect Usage${hasSubs && sub === undefined ? '.' : ':'} flag provided but not defined: -${name}\n\n${HELP[key]}`,
       );
+      ctx.stderr(`flag provided but not defined: -${name}\n`);
       return 1;
     }
     if (opts.get(name) && !a.includes('=')) i++;

@@ -22,7 +22,7 @@ describe('etcdctl v2 help and usage', () => {
     expect(t.exec(`${v2} nope`)).toEqual({ output: "No help topic for 'nope'\n", exitCode: 3 });
     expect(t.exec(`${v2} member foo`)).toEqual({ output: "No help topic for 'foo'\n", exitCode: 3 });
     expect(t.exec(`${v2} ls -p --sort --bogus /`)).toEqual({
-      output: `flag provided but not defined: -bogus\nIncorrect Usage: flag provided but not defined: -bogus\n\n${HELP.ls}`,
+      output: `Incorrect Usage: flag provided but not defined: -bogus\n\n${HELP.ls}flag provided but not defined: -bogus\n`,
       exitCode: 1,
     });
     expect(t.exec(`${v2} member --bogus`).output).toContain('Incorrect Usage. flag provided but not defined: -bogus\n');

@@ -161,7 +161,13 @@ export function v2membersChange(m: Member, req: HttpRequest, id: string, respond
   const base: [string, string][] = [...CORS, ['X-Etcd-Cluster-Id', hexId(m.clusterId)]];
   const json = (status: number, body: string) =>
     respond({ status, headers: [...base, ['Content-Type', 'application/json']], body: `${body}\n` });
-  const message = (status: number, text: string) => json(status, JSON.stringify({ message: text }));
+  // Error bodies are written without json.Encoder's newline.
+  const message = (status: number, text: string) =>
+    respond({
+      status,
+      headers: [...base, ['Content-Type', 'application/json']],
+      body: JSON.stringify({ message: text }),
+    });
   const methodNotAllowed = (allow?: string) =>
     respond({
       status: 405,

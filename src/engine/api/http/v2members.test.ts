@@ -8,7 +8,7 @@ describe('the v2 members API', () => {
   it('refuses a new voting member until every member has been connected for 5 s', () => {
     const t = terminal();
     expect(t.run(`curl -s -XPOST ${members} ${json} -d '{"peerURLs":["http://127.0.0.1:42380"]}'`)).toBe(
-      '{"message":"Internal Server Error"}\n',
+      '{"message":"Internal Server Error"}',
     );
     // etcdctl tries each synced member in turn, and each answers 500.
     expect(t.exec('ETCDCTL_API=2 etcdctl member add infra4 http://127.0.0.1:42380')).toEqual({
@@ -24,6 +24,9 @@ describe('the v2 members API', () => {
   it('adds a member, lists it as unstarted, and removes it', () => {
     const t = terminal();
     t.run('sleep 6');
+    expect(t.run(`curl -s -XPOST ${members} ${json} -d '{"peerURLs":["http://127.0.0.1:22380"]}'`)).toBe(
+      '{"message":"membership: peerURL exists"}',
+    );
     const added = t.run('ETCDCTL_API=2 etcdctl member add infra4 http://127.0.0.1:42380');
     const id = /with ID ([0-9a-f]{16}) to cluster/.exec(added)?.[1] ?? '';
     expect(added).toBe(
@@ -39,8 +42,9 @@ describe('the v2 members API', () => {
           .join(',')}"\nETCD_INITIAL_CLUSTER_STATE="existing"\n`,
     );
     expect(t.run('ETCDCTL_API=2 etcdctl member list')).toContain(`${id}[unstarted]: peerURLs=http://127.0.0.1:42380\n`);
+    // infra4 is not connected yet: the health check refuses before the peer URL is looked at.
     expect(t.run(`curl -s -XPOST ${members} ${json} -d '{"peerURLs":["http://127.0.0.1:42380"]}'`)).toBe(
-      '{"message":"membership: peerURL exists"}\n',
+      '{"message":"Internal Server Error"}',
     );
     expect(t.exec(`ETCDCTL_API=2 etcdctl member remove ${id}`)).toEqual({
       output: `Removed member ${id} from cluster\n`,
@@ -50,14 +54,14 @@ describe('the v2 members API', () => {
       output: `Couldn't find a member in the cluster with an ID of ${id}.\n`,
       exitCode: 1,
     });
-    expect(t.run(`curl -s -XDELETE ${members}/${id}`)).toBe(`{"message":"Member permanently removed: ${id}"}\n`);
+    expect(t.run(`curl -s -XDELETE ${members}/${id}`)).toBe(`{"message":"Member permanently removed: ${id}"}`);
   });
 
   it('answers bad requests with etcd’s statuses and messages', () => {
     const t = terminal();
     const status = (args: string) => t.run(`curl -s -o /dev/null -w '%{http_code}' ${args}`);
     expect(t.run(`curl -s -XPOST ${members} -d '{"peerURLs":["http://a:1"]}'`)).toBe(
-      '{"message":"Bad Content-Type application/x-www-form-urlencoded, accept application/json"}\n',
+      '{"message":"Bad Content-Type application/x-www-form-urlencoded, accept application/json"}',
     );
     for (const [body, message] of [
       ['{"peerURLs":"x"}', 'json: cannot unmarshal string into Go struct field .peerURLs of type []string'],
@@ -66,9 +70,9 @@ describe('the v2 members API', () => {
       ['{"peerURLs":["http://a:1/x"]}', 'URL must not contain a path: http://a:1/x'],
       ['{', 'unexpected end of JSON input'],
     ])
-      expect(t.run(`curl -s -XPOST ${members} ${json} -d '${body}'`)).toBe(`${JSON.stringify({ message })}\n`);
-    expect(t.run(`curl -s -XDELETE ${members}/zz`)).toBe('{"message":"No such member: zz"}\n');
-    expect(t.run(`curl -s ${members}/zz`)).toBe('{"message":"Not found"}\n');
+      expect(t.run(`curl -s -XPOST ${members} ${json} -d '${body}'`)).toBe(JSON.stringify({ message }));
+    expect(t.run(`curl -s -XDELETE ${members}/zz`)).toBe('{"message":"No such member: zz"}');
+    expect(t.run(`curl -s ${members}/zz`)).toBe('{"message":"Not found"}');
     expect(t.run(`curl -s ${members}/leader`)).toBe(
       '{"id":"fd422379fda50e48","name":"infra3","peerURLs":["http://127.0.0.1:32380"],"clientURLs":["http://127.0.0.1:32379"]}\n',
     );
