@@ -1,19 +1,49 @@
-// Page object for the playground's terminal.
-import { expect, type Page } from '@playwright/test';
+// Page object for one of the playground's terminals (xterm.js, DOM renderer).
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export class TerminalPage {
-  constructor(readonly page: Page) {}
+  readonly pane: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly name = 'terminal 1',
+  ) {
+    this.pane = page.getByRole('region', { name });
+  }
 
   async open(): Promise<void> {
     await this.page.goto('/');
-    await expect(this.page.getByText('etcd Playground: a simulated etcd 3.4 member')).toBeVisible();
+    await this.waitFor(/etcd Playground: a simulated etcd 3\.4 cluster/);
   }
 
-  /** Type a command and wait until its output has appeared. */
+  /** What the terminal shows, one line per row, without trailing blanks. */
+  async text(): Promise<string> {
+    const raw = await this.pane.locator('.xterm-rows').innerText();
+    return raw
+      .replace(/\u00a0/g, ' ')
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .join('\n');
+  }
+
+  async waitFor(expected: string | RegExp): Promise<void> {
+    await expect
+      .poll(() => this.text(), { timeout: 10_000 })
+      .toMatch(typeof expected === 'string' ? new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : expected);
+  }
+
+  /** Type a command at the prompt and wait until its output has appeared. */
   async run(line: string, expectOutput: string | RegExp): Promise<void> {
-    const input = this.page.getByLabel('command line');
-    await input.fill(line);
-    await input.press('Enter');
-    await expect(this.page.locator('#screen')).toContainText(expectOutput);
+    await this.pane.locator('.xterm').click();
+    await this.page.keyboard.type(line);
+    await this.page.keyboard.press('Enter');
+    await this.waitFor(expectOutput);
+  }
+
+  /** Start a command that keeps running (a watch), without waiting for output. */
+  async start(line: string): Promise<void> {
+    await this.pane.locator('.xterm').click();
+    await this.page.keyboard.type(line);
+    await this.page.keyboard.press('Enter');
   }
 }

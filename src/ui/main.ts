@@ -1,66 +1,68 @@
-// A first, plain page: one terminal on the simulated cluster. The full UI (xterm.js terminals,
-// cluster pictures, controls) comes with its own issue; this page already talks to the engine
-// only through the worker protocol.
+// The page: two terminals side by side on one simulated cluster, each its own shell. The engine
+// runs only in the worker; the page talks to it through the plain-data protocol.
 import type { FromWorker, ToWorker } from '../worker/protocol.ts';
+import { XtermView } from './terminal/xtermView.ts';
 
 const app = document.getElementById('app')!;
 app.innerHTML = `
   <style>
-    body { margin: 0; background: #111; color: #ddd; font: 14px/1.4 ui-monospace, monospace; }
-    header { padding: 8px 12px; background: #1d2b3a; color: #fff; }
-    #screen { white-space: pre-wrap; padding: 12px; margin: 0; min-height: 70vh; }
-    #prompt { display: flex; padding: 0 12px 12px; }
-    #prompt span { color: #6c6; margin-right: 8px; }
-    #line { flex: 1; background: transparent; color: inherit; border: 0; outline: 0; font: inherit; }
+    html, body { height: 100%; }
+    body { margin: 0; background: #0b0d10; color: #ddd; font: 14px/1.4 system-ui, sans-serif; }
+    #app { display: flex; flex-direction: column; height: 100%; }
+    header { padding: 8px 12px; background: #1d2b3a; color: #fff; display: flex; gap: 16px; align-items: baseline; }
+    header small { color: #9ab; }
+    main { flex: 1; display: grid; grid-template-columns: 1fr 1fr; gap: 8px; padding: 8px; min-height: 0; }
+    section { display: flex; flex-direction: column; min-height: 0; background: #111418; border-radius: 6px; }
+    section h2 { margin: 0; padding: 4px 10px; font-size: 12px; font-weight: 600; color: #9ab; }
+    .screen { flex: 1; min-height: 0; padding: 4px 6px; }
+    @media (max-width: 900px) { main { grid-template-columns: 1fr; } }
   </style>
-  <header>etcd Playground <small id="clock"></small></header>
-  <pre id="screen" aria-live="polite"></pre>
-  <div id="prompt"><span>$</span><input id="line" aria-label="command line" autocomplete="off" spellcheck="false" autofocus /></div>`;
+  <header><strong>etcd Playground</strong><small>a simulated 3-member etcd 3.4 cluster</small><small id="clock"></small></header>
+  <main>
+    <section aria-label="terminal 1"><h2>terminal 1</h2><div class="screen" id="t1"></div></section>
+    <section aria-label="terminal 2"><h2>terminal 2</h2><div class="screen" id="t2"></div></section>
+  </main>`;
 
-const screen = document.getElementById('screen')!;
-const input = document.getElementById('line') as HTMLInputElement;
 const clock = document.getElementById('clock')!;
 const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
-const history: string[] = [];
-let hpos = 0;
 let nextId = 1;
 
 function send(m: ToWorker): void {
   worker.postMessage(m);
 }
 
-function print(text: string): void {
-  // Strip the terminal escape sequences this plain page cannot render.
-  if (text.includes('\x1b[2J')) screen.textContent = '';
-  screen.textContent += text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
-  window.scrollTo(0, document.body.scrollHeight);
+/** Each terminal's history survives a reload. */
+function loadHistory(id: string): string[] {
+  try {
+    const h = JSON.parse(localStorage.getItem(`etcd-playground:history:${id}`) ?? '[]') as unknown;
+    return Array.isArray(h) ? h.filter((x): x is string => typeof x === 'string').slice(-500) : [];
+  } catch {
+    return [];
+  }
 }
+
+const host = {
+  exec: (terminal: string, line: string) => send({ v: 1, type: 'exec', id: nextId++, terminal, line }),
+  interrupt: (terminal: string) => send({ v: 1, type: 'interrupt', terminal }),
+};
+const terminals = new Map(
+  ['t1', 't2'].map((id) => [
+    id,
+    new XtermView(id, document.getElementById(id)!, host, loadHistory(id), (entries) =>
+      localStorage.setItem(`etcd-playground:history:${id}`, JSON.stringify(entries.slice(-500))),
+    ),
+  ]),
+);
 
 worker.onmessage = (e: MessageEvent<FromWorker>) => {
   const m = e.data;
-  if (m.type === 'output') print(m.text);
-  else if (m.type === 'ready') print('etcd Playground: a simulated etcd 3.4 member. Type `help`.\n');
-  else if (m.type === 'clock') clock.textContent = `virtual time ${(m.virtualMs / 1000).toFixed(1)} s`;
+  if (m.type === 'output') terminals.get(m.terminal)?.write(m.text);
+  else if (m.type === 'done') terminals.get(m.terminal)?.prompt();
+  else if (m.type === 'ready') {
+    for (const t of terminals.values()) {
+      t.write('etcd Playground: a simulated etcd 3.4 cluster. Try `etcdctl put foo bar`.\n');
+      t.prompt();
+    }
+    terminals.get('t1')?.term.focus();
+  } else if (m.type === 'clock') clock.textContent = `virtual time ${(m.virtualMs / 1000).toFixed(1)} s`;
 };
-
-input.addEventListener('keydown', (e) => {
-  if (e.key === 'Enter') {
-    const line = input.value;
-    input.value = '';
-    print(`$ ${line}\n`);
-    if (line.trim()) history.push(line);
-    hpos = history.length;
-    send({ v: 1, type: 'exec', id: nextId++, terminal: 't1', line });
-  } else if (e.key === 'ArrowUp') {
-    hpos = Math.max(0, hpos - 1);
-    input.value = history[hpos] ?? '';
-    e.preventDefault();
-  } else if (e.key === 'ArrowDown') {
-    hpos = Math.min(history.length, hpos + 1);
-    input.value = history[hpos] ?? '';
-    e.preventDefault();
-  } else if (e.key === 'c' && e.ctrlKey) {
-    send({ v: 1, type: 'interrupt', terminal: 't1' });
-    print('^C\n');
-  }
-});
