@@ -133,6 +133,6 @@ export function clusterView(world: World, opts: { logTail?: number; traceTail?: 
     messages,
     cut: [...world.network.cut].sort(),
     faults: { ...world.network.faults },
-    trace: world.traceLog.slice(-(opts.traceTail ?? 100)),
+    trace: opts.traceTail === 0 ? [] : world.traceLog.slice(-(opts.traceTail ?? 100)),
   };
 }

@@ -58,6 +58,14 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     if (!finish()) pending.push(finish);
   } else if (m.type === 'interrupt') {
     running.get(m.terminal)?.interrupt();
+  } else if (m.type === 'control') {
+    const name = m.member ?? '';
+    if (m.action === 'stop') sim.stopMember(name);
+    else if (m.action === 'kill') sim.killMember(name);
+    else if (m.action === 'start') sim.startMember(name);
+    else if (m.action === 'isolate') sim.isolate(name);
+    else if (m.action === 'transfer') sim.transferLeadership(name);
+    else if (m.action === 'heal') sim.heal();
   }
 };
 
@@ -73,6 +81,7 @@ function tick(): void {
   lastWall = now;
   for (let i = pending.length - 1; i >= 0; i--) if (pending[i]()) pending.splice(i, 1);
   post({ v: 1, type: 'clock', virtualMs: sim.world.scheduler.now() });
+  post({ v: 1, type: 'view', view: sim.view({ logTail: 24, traceTail: 0 }) });
   setTimeout(tick, 16);
 }
 
