@@ -13,6 +13,8 @@ app.innerHTML = `
     #app { display: flex; flex-direction: column; height: 100%; }
     #app > header { padding: 8px 12px; background: #1d2b3a; color: #fff; display: flex; gap: 16px; align-items: baseline; }
     #app > header small { color: #9ab; }
+    #app > header .time { margin-left: auto; display: flex; gap: 6px; align-items: center; font-size: 12px; }
+    select { background: #1f2a36; color: #dde; border: 1px solid #34465a; border-radius: 4px; }
     main { flex: 1; display: grid; grid-template-columns: 1fr 1fr; gap: 8px; padding: 8px; min-height: 0; }
     #cluster { margin: 8px 8px 0; padding: 6px 10px; background: #111418; border-radius: 6px; }
     .cluster-head { display: flex; gap: 12px; align-items: baseline; }
@@ -34,7 +36,14 @@ app.innerHTML = `
     .screen { flex: 1; min-height: 0; padding: 4px 6px; }
     @media (max-width: 900px) { main { grid-template-columns: 1fr; } }
   </style>
-  <header><strong>etcd Playground</strong><small>a simulated 3-member etcd 3.4 cluster</small><small id="clock"></small></header>
+  <header><strong>etcd Playground</strong><small>a simulated 3-member etcd 3.4 cluster</small><small id="clock" role="status"></small>
+    <span class="time" role="group" aria-label="time controls">
+      <button type="button" id="pause">pause</button>
+      <button type="button" id="step" disabled>step</button>
+      <label>speed <select id="speed" aria-label="speed">${[0.01, 0.1, 0.25, 0.5, 1, 2, 5, 10]
+        .map((x) => `<option value="${x}"${x === 1 ? ' selected' : ''}>${x}×</option>`)
+        .join('')}</select></label>
+    </span></header>
   <section id="cluster" aria-label="cluster"></section>
   <main>
     <section aria-label="terminal 1"><h2>terminal 1</h2><div class="screen" id="t1"></div></section>
@@ -72,6 +81,14 @@ const terminals = new Map(
   ]),
 );
 
+const pauseButton = document.getElementById('pause') as HTMLButtonElement;
+const stepButton = document.getElementById('step') as HTMLButtonElement;
+const speedSelect = document.getElementById('speed') as HTMLSelectElement;
+pauseButton.onclick = () =>
+  send({ v: 1, type: 'time', action: pauseButton.textContent === 'pause' ? 'pause' : 'resume' });
+stepButton.onclick = () => send({ v: 1, type: 'time', action: 'step' });
+speedSelect.onchange = () => send({ v: 1, type: 'time', action: 'speed', speed: Number(speedSelect.value) });
+
 const cluster = new ClusterPanel(document.getElementById('cluster')!, (action, member) =>
   send({ v: 1, type: 'control', action, member }),
 );
@@ -98,5 +115,9 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       t.prompt();
     }
     terminals.get('t1')?.term.focus();
-  } else if (m.type === 'clock') clock.textContent = `virtual time ${(m.virtualMs / 1000).toFixed(1)} s`;
+  } else if (m.type === 'clock') {
+    clock.textContent = `virtual time ${(m.virtualMs / 1000).toFixed(3)} s${m.paused ? ' (paused)' : ''}`;
+    pauseButton.textContent = m.paused ? 'resume' : 'pause';
+    stepButton.disabled = !m.paused;
+  }
 };

@@ -58,6 +58,12 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     if (!finish()) pending.push(finish);
   } else if (m.type === 'interrupt') {
     running.get(m.terminal)?.interrupt();
+  } else if (m.type === 'time') {
+    const tc = timeControl(sim.world);
+    if (m.action === 'pause') tc.paused = true;
+    else if (m.action === 'resume') tc.paused = false;
+    else if (m.action === 'step') sim.step();
+    else if (m.action === 'speed' && m.speed !== undefined && m.speed >= 0.01 && m.speed <= 10) tc.speed = m.speed;
   } else if (m.type === 'control') {
     const name = m.member ?? '';
     if (m.action === 'stop') sim.stopMember(name);
@@ -80,7 +86,7 @@ function tick(): void {
   if (!tc.paused) sim.advance((now - lastWall) * tc.speed);
   lastWall = now;
   for (let i = pending.length - 1; i >= 0; i--) if (pending[i]()) pending.splice(i, 1);
-  post({ v: 1, type: 'clock', virtualMs: sim.world.scheduler.now() });
+  post({ v: 1, type: 'clock', virtualMs: sim.world.scheduler.now(), paused: tc.paused, speed: tc.speed });
   post({ v: 1, type: 'view', view: sim.view({ logTail: 24, traceTail: 0 }) });
   setTimeout(tick, 16);
 }

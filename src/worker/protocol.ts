@@ -14,12 +14,14 @@ export type ToWorker =
   | { v: 1; type: 'exec'; id: number; terminal: string; line: string }
   | { v: 1; type: 'interrupt'; terminal: string }
   | { v: 1; type: 'reset'; seed: number }
-  | { v: 1; type: 'control'; action: ControlAction; member?: string };
+  | { v: 1; type: 'control'; action: ControlAction; member?: string }
+  /** Time: pause, resume, run one event, or set virtual seconds per wall second (0.01 to 10). */
+  | { v: 1; type: 'time'; action: 'pause' | 'resume' | 'step' | 'speed'; speed?: number };
 
 export type FromWorker =
   | { v: 1; type: 'ready'; seed: number }
   | { v: 1; type: 'output'; terminal: string; text: string }
   | { v: 1; type: 'done'; id: number; terminal: string; exitCode: number }
-  | { v: 1; type: 'clock'; virtualMs: number }
+  | { v: 1; type: 'clock'; virtualMs: number; paused: boolean; speed: number }
   /** A picture of the cluster, at most one per animation frame. */
   | { v: 1; type: 'view'; view: ClusterView };
