@@ -32,12 +32,13 @@ export class TerminalPage {
       .toMatch(typeof expected === 'string' ? new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : expected);
   }
 
-  /** Type a command at the prompt and wait until its output has appeared. */
+  /** Type a command at the prompt and wait until its output has appeared and the prompt is back. */
   async run(line: string, expectOutput: string | RegExp): Promise<void> {
     await this.pane.locator('.xterm').click();
     await this.page.keyboard.type(line);
     await this.page.keyboard.press('Enter');
     await this.waitFor(expectOutput);
+    await this.waitFor(/\n\$\s*$/);
   }
 
   /** Start a command that keeps running (a watch), without waiting for output. */

@@ -43,6 +43,7 @@ export interface ClusterView {
   members: MemberView[];
   leader: string | undefined;
   messages: MessageView[];
+  /** Network links that are cut, as "from->to" member names. */
   cut: string[];
   faults: { latencyMs: number; loss: number; duplicate: number; jitterMs: number };
   trace: { t: number; event: string }[];

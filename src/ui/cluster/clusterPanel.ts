@@ -44,7 +44,9 @@ export class ClusterPanel {
   update(view: ClusterView): void {
     const leader = view.members.find((m) => m.role === 'leader');
     this.status.textContent = leader ? `leader ${leader.name}, term ${leader.term}` : 'no leader';
-    for (const m of view.members) this.render(this.card(m.name), m, view.cut.includes(m.name));
+    // Cut links come as "from->to": a member on either end of one is (partly) cut off.
+    const cutOff = new Set(view.cut.flatMap((link) => link.split('->')));
+    for (const m of view.members) this.render(this.card(m.name), m, cutOff.has(m.name));
   }
 
   private card(name: string): Card {
