@@ -1,6 +1,7 @@
 // A clientv3-like client: the KV, Lease, Watch and Maintenance calls etcdctl is built on. It
 // picks a reachable endpoint per call (round robin, like the gRPC balancer), fails over when one
 // is down, and gives up when the command timeout passes: "context deadline exceeded".
+import type { Permission } from '../auth/authStore.ts';
 import { EtcdError, type GrpcCode } from '../base/errors.ts';
 import type { Prng } from '../base/prng.ts';
 import type { Scheduler } from '../base/scheduler.ts';
@@ -226,15 +227,12 @@ export class Client {
     return this.unary((m, reply) => m.authChange(op, args, reply));
   }
 
-  /** Read the auth state of the member asked (user get / list, role get / list). */
-  authRead<T>(read: (m: Member) => T): Task<T> {
-    return this.unary<T>((m, reply) => {
-      try {
-        reply({ ok: true, value: read(m) });
-      } catch (error) {
-        reply({ ok: false, error });
-      }
-    });
+  /** user get / list, role get / list, answered by the member asked. */
+  authQuery(
+    op: 'userGet' | 'userList' | 'roleGet' | 'roleList',
+    name = '',
+  ): Task<{ header: ResponseHeader; names: string[]; perms: Permission[] }> {
+    return this.unary((m, reply) => m.authQuery(op, name, reply));
   }
 
   status(endpoint: string): Task<StatusResponse> {

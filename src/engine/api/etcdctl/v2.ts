@@ -65,10 +65,7 @@ function clusterError(errors: string[]): string {
  * (it has synced them first); a 5xx reply means "has no leader" there and the next one is tried.
  */
 function* changeMembers(ctx: ProcCtx, endpoints: string[], req: Omit<HttpRequest, 'headers'>): Task<HttpResponse> {
-  const list = yield* call(ctx, endpoints, { method: 'GET', path: '/v2/members', query: {}, body: '' });
-  const synced = (JSON.parse(list.body) as { members: { clientURLs: string[] }[] }).members.flatMap(
-    (m) => m.clientURLs,
-  );
+  const synced = (yield* listMembers(ctx, endpoints)).flatMap((m) => m.clientURLs);
   const errors: string[] = [];
   for (const ep of synced) {
     const r = yield* request(ctx, ep, { ...req, headers: { 'content-type': 'application/json' } });
@@ -402,10 +399,7 @@ export function* etcdctlV2(ctx: ProcCtx): Task<number> {
       case 'member': {
         const sub = positional[0];
         if (sub === 'list') {
-          const r = yield* call(ctx, endpoints, { method: 'GET', path: '/v2/members', query: {}, body: '' });
-          const members = (
-            JSON.parse(r.body) as { members: { id: string; name: string; peerURLs: string[]; clientURLs: string[] }[] }
-          ).members;
+          const members = yield* listMembers(ctx, endpoints);
           let leader = '';
           for (const mm of members) {
             for (const u of mm.clientURLs) {
@@ -471,8 +465,7 @@ export function* etcdctlV2(ctx: ProcCtx): Task<number> {
         throw new V2Exit(1, `etcdctl v2 member ${sub ?? ''} is not simulated by the playground yet\n`);
       }
       case 'cluster-health': {
-        const r = yield* call(ctx, endpoints, { method: 'GET', path: '/v2/members', query: {}, body: '' });
-        const members = (JSON.parse(r.body) as { members: { id: string; clientURLs: string[] }[] }).members;
+        const members = yield* listMembers(ctx, endpoints);
         let healthy = 0;
         for (const mm of members) {
           let ok = false;

@@ -10,6 +10,11 @@ import {
   CompareResult,
   CompareTarget,
   type DeleteRangeRequest,
+  type HashKVResponse,
+  type LeaseGrantResponse,
+  type LeaseKeepAliveResponse,
+  type LeaseLeasesResponse,
+  type LeaseTimeToLiveResponse,
   type PutRequest,
   type RangeRequest,
   type RequestOp,
@@ -36,16 +41,13 @@ import {
 } from './gwJson.ts';
 import type { HttpRequest, HttpResponse } from './types.ts';
 
-const CORS: [string, string][] = [
-  ['Access-Control-Allow-Headers', 'accept, content-type, authorization'],
-  ['Access-Control-Allow-Methods', 'POST, GET, OPTIONS, PUT, DELETE'],
-  ['Access-Control-Allow-Origin', '*'],
-];
-
 export function jsonResponse(status: number, body: string): HttpResponse {
   return {
     status,
-    headers: [...CORS, ['Content-Type', 'application/json'], ['Grpc-Metadata-Content-Type', 'application/grpc']],
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['Grpc-Metadata-Content-Type', 'application/grpc'],
+    ],
     body,
   };
 }
@@ -261,30 +263,23 @@ const ROUTES: Record<string, Handler> = {
   'kv/deleterange': (m, b, done) => m.deleteRange(deleteReq(b), map(gwDelete)(done)),
   'kv/txn': (m, b, done) => m.txn(txnReq(b), map(gwTxn)(done)),
   'kv/compaction': (m, b, done) =>
-    m.compact(
-      { revision: int(b, 'revision'), physical: bool(b, 'physical') },
-      map((r: { header: import('../../etcdserverpb.ts').ResponseHeader }) => ({ header: gwHeader(r.header) }))(done),
-    ),
+    m.compact({ revision: int(b, 'revision'), physical: bool(b, 'physical') }, map(headerOnly)(done)),
   'lease/grant': (m, b, done) =>
     m.leaseGrant(
       { TTL: int(b, 'TTL'), ID: int64(b, 'ID') },
-      map((r: import('../../etcdserverpb.ts').LeaseGrantResponse) => ({
+      map((r: LeaseGrantResponse) => ({
         header: gwHeader(r.header),
         ID: i64(r.ID),
         TTL: i64(r.TTL),
         error: r.error || undefined,
       }))(done),
     ),
-  'lease/revoke': (m, b, done) =>
-    m.leaseRevoke(
-      { ID: int64(b, 'ID') },
-      map((r: { header: import('../../etcdserverpb.ts').ResponseHeader }) => ({ header: gwHeader(r.header) }))(done),
-    ),
+  'lease/revoke': (m, b, done) => m.leaseRevoke({ ID: int64(b, 'ID') }, map(headerOnly)(done)),
   'kv/lease/revoke': (m, b, done) => ROUTES['lease/revoke'](m, b, done),
   'lease/timetolive': (m, b, done) =>
     m.leaseTimeToLive(
       { ID: int64(b, 'ID'), keys: bool(b, 'keys') },
-      map((r: import('../../etcdserverpb.ts').LeaseTimeToLiveResponse) => ({
+      map((r: LeaseTimeToLiveResponse) => ({
         header: gwHeader(r.header),
         ID: i64(r.ID),
         TTL: i64(r.TTL),
@@ -295,7 +290,7 @@ const ROUTES: Record<string, Handler> = {
   'kv/lease/timetolive': (m, b, done) => ROUTES['lease/timetolive'](m, b, done),
   'lease/leases': (m, _b, done) =>
     m.leaseLeases(
-      map((r: import('../../etcdserverpb.ts').LeaseLeasesResponse) => ({
+      map((r: LeaseLeasesResponse) => ({
         header: gwHeader(r.header),
         leases: r.leases.length ? r.leases.map((l) => ({ ID: i64(l.ID) })) : undefined,
       }))(done),
@@ -303,12 +298,10 @@ const ROUTES: Record<string, Handler> = {
   'kv/lease/leases': (m, b, done) => ROUTES['lease/leases'](m, b, done),
   'cluster/member/list': (m, _b, done) =>
     m.memberList(
-      map(
-        (r: {
-          header: import('../../etcdserverpb.ts').ResponseHeader;
-          members: import('../../server/membership.ts').MemberInfo[];
-        }) => ({ header: gwHeader({ ...r.header, revision: 0 }), members: r.members.map(gwMember) }),
-      )(done),
+      map((r: { header: ResponseHeader; members: import('../../server/membership.ts').MemberInfo[] }) => ({
+        header: gwHeader({ ...r.header, revision: 0 }),
+        members: r.members.map(gwMember),
+      }))(done),
     ),
   'cluster/member/add': (m, b, done) =>
     m.memberAdd(
@@ -316,7 +309,7 @@ const ROUTES: Record<string, Handler> = {
       bool(b, 'isLearner'),
       map(
         (r: {
-          header: import('../../etcdserverpb.ts').ResponseHeader;
+          header: ResponseHeader;
           member: import('../../server/membership.ts').MemberInfo;
           members: import('../../server/membership.ts').MemberInfo[];
         }) => ({
@@ -329,12 +322,10 @@ const ROUTES: Record<string, Handler> = {
   'cluster/member/remove': (m, b, done) =>
     m.memberRemove(
       int64(b, 'ID'),
-      map(
-        (r: {
-          header: import('../../etcdserverpb.ts').ResponseHeader;
-          members: import('../../server/membership.ts').MemberInfo[];
-        }) => ({ header: gwHeader({ ...r.header, revision: 0 }), members: r.members.map(gwMember) }),
-      )(done),
+      map((r: { header: ResponseHeader; members: import('../../server/membership.ts').MemberInfo[] }) => ({
+        header: gwHeader({ ...r.header, revision: 0 }),
+        members: r.members.map(gwMember),
+      }))(done),
     ),
   'maintenance/status': (m, _b, done) => {
     const s = m.status();
@@ -357,7 +348,7 @@ const ROUTES: Record<string, Handler> = {
   'lease/keepalive': (m, b, done) =>
     m.leaseKeepAlive(
       int64(b, 'ID'),
-      map((r: import('../../etcdserverpb.ts').LeaseKeepAliveResponse) => ({
+      map((r: LeaseKeepAliveResponse) => ({
         result: { header: gwHeader(r.header), ID: i64(r.ID), TTL: i64(r.TTL) },
       }))(done),
     ),
@@ -424,7 +415,7 @@ const ROUTES: Record<string, Handler> = {
   'maintenance/hash': (m, b, done) =>
     m.hashKV(
       int(b, 'revision'),
-      map((r: import('../../etcdserverpb.ts').HashKVResponse) => ({
+      map((r: HashKVResponse) => ({
         header: gwHeader(r.header),
         hash: i64(r.hash),
         compact_revision: i64(r.compactRevision),

@@ -18,9 +18,8 @@ const CORS: [string, string][] = [
 ];
 
 export function serveHttp(m: Member, req: HttpRequest, reply: (r: HttpResponse) => void): void {
-  // etcd wraps every client handler in its CORS handler.
-  const respond = (r: HttpResponse) =>
-    reply(r.headers.some(([k]) => k === CORS[0][0]) ? r : { ...r, headers: [...CORS, ...r.headers] });
+  // etcd wraps every client handler in its CORS handler: handlers leave these headers to it.
+  const respond = (r: HttpResponse) => reply({ ...r, headers: [...CORS, ...r.headers] });
   // Go's HTTP server refuses a path with a broken %-escape before any handler sees it.
   try {
     decodeURIComponent(req.path);

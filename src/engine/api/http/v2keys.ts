@@ -10,12 +10,6 @@ import { type NodeView, V2Error, type V2Event } from '../../v2store/store.ts';
 import { GoJsonError, parseGoJson } from './goJsonParse.ts';
 import type { HttpRequest, HttpResponse } from './types.ts';
 
-const CORS: [string, string][] = [
-  ['Access-Control-Allow-Headers', 'accept, content-type, authorization'],
-  ['Access-Control-Allow-Methods', 'POST, GET, OPTIONS, PUT, DELETE'],
-  ['Access-Control-Allow-Origin', '*'],
-];
-
 /** The keys API lives under /1 in the store; answers show paths without it. */
 const KEYS = '/1';
 
@@ -34,7 +28,6 @@ function eventJson(e: V2Event): string {
 
 function headers(m: Member, withRaft: boolean): [string, string][] {
   const h: [string, string][] = [
-    ...CORS,
     ['Content-Type', 'application/json'],
     ['X-Etcd-Cluster-Id', hexId(m.clusterId)],
     ['X-Etcd-Index', String(m.v2.index)],
@@ -158,7 +151,7 @@ function v2Member(x: MemberInfo): string {
  * 500 "Internal Server Error" for anything else, an unhealthy cluster included.
  */
 export function v2membersChange(m: Member, req: HttpRequest, id: string, respond: (r: HttpResponse) => void): void {
-  const base: [string, string][] = [...CORS, ['X-Etcd-Cluster-Id', hexId(m.clusterId)]];
+  const base: [string, string][] = [['X-Etcd-Cluster-Id', hexId(m.clusterId)]];
   const json = (status: number, body: string) =>
     respond({ status, headers: [...base, ['Content-Type', 'application/json']], body: `${body}\n` });
   // Error bodies are written without json.Encoder's newline.
@@ -223,7 +216,10 @@ export function v2members(m: Member, respond: (r: HttpResponse) => void): void {
     .map((x) => ({ id: hexId(x.id), name: x.name, peerURLs: x.peerURLs, clientURLs: x.clientURLs }));
   respond({
     status: 200,
-    headers: [...CORS, ['Content-Type', 'application/json'], ['X-Etcd-Cluster-Id', hexId(m.clusterId)]],
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['X-Etcd-Cluster-Id', hexId(m.clusterId)],
+    ],
     body: `${JSON.stringify({ members })}\n`,
   });
 }

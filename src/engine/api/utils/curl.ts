@@ -239,7 +239,6 @@ export function* curl(ctx: ProcCtx): Task<number> {
       trace(`* connect to ${ip} port ${port} failed: Connection refused\n* ${why}\n`);
       if (showMeter) ctx.stderr(`${METER_HEAD.slice(METER_HEAD.lastIndexOf('\r'))}\n`);
       trace('* Closing connection 0\n');
-      return err(7, why);
     }
     return err(7, why);
   }

@@ -1,7 +1,6 @@
 // etcdctl user, role and auth: etcd's RBAC, changed through the log and read from the member asked.
 
 import type { PermType } from '../../../auth/authStore.ts';
-import { AuthErrors } from '../../../auth/authStore.ts';
 import { FROM_KEY_END, fromUtf8, prefixRangeEnd, toUtf8 } from '../../../base/bytes.ts';
 import type { Task } from '../../../base/task.ts';
 import { type CmdCtx, Exit, fail } from '../context.ts';
@@ -52,13 +51,7 @@ export function* userGet(cx: CmdCtx): Task<number> {
   if (cx.args.length !== 1) fail(Exit.BadArgs, 'user get command requires user name as its argument');
   const name = cx.args[0];
   cx.display();
-  const roles = yield* call(
-    cx.client().authRead((m) => {
-      const u = m.auth.users.get(name);
-      if (!u) throw AuthErrors.userNotFound();
-      return [...u.roles].sort();
-    }),
-  );
+  const roles = (yield* call(cx.client().authQuery('userGet', name))).names;
   cx.out(`User: ${name}\n`);
   if (!cx.flag<boolean>('detail')) {
     cx.out(`Roles: ${roles.join(' ')}\n`);
@@ -73,7 +66,7 @@ export function* userGet(cx: CmdCtx): Task<number> {
 
 export function* userList(cx: CmdCtx): Task<number> {
   cx.display();
-  const users = yield* call(cx.client().authRead((m) => [...m.auth.users.keys()].sort()));
+  const users = (yield* call(cx.client().authQuery('userList'))).names;
   for (const u of users) cx.out(`${u}\n`);
   return 0;
 }
@@ -97,13 +90,7 @@ function describeRange(key: string, end: string): string {
 }
 
 function* printRole(cx: CmdCtx, name: string): Task<void> {
-  const perms = yield* call(
-    cx.client().authRead((m) => {
-      const p = m.auth.roles.get(name);
-      if (!p && name !== 'root') throw AuthErrors.roleNotFound();
-      return p ?? [];
-    }),
-  );
+  const perms = (yield* call(cx.client().authQuery('roleGet', name))).perms;
   cx.out(`Role ${name}\nKV Read:\n`);
   for (const p of perms) if (p.type !== 'WRITE') cx.out(`\t${describeRange(p.key, p.rangeEnd)}\n`);
   cx.out('KV Write:\n');
@@ -119,7 +106,7 @@ export function* roleGet(cx: CmdCtx): Task<number> {
 
 export function* roleList(cx: CmdCtx): Task<number> {
   cx.display();
-  const roles = yield* call(cx.client().authRead((m) => [...m.auth.roles.keys()].sort()));
+  const roles = (yield* call(cx.client().authQuery('roleList'))).names;
   for (const r of roles) cx.out(`${r}\n`);
   return 0;
 }
