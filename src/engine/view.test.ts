@@ -46,4 +46,70 @@ describe('the engine façade: controls and the view model', () => {
     expect(events.some((e) => /became leader at term 2/.test(e))).toBe(true);
     expect(events.some((e) => /^sent MsgVote /.test(e))).toBe(true);
   });
+  it("pictures the keyspace with each key's generations, as the key index keeps them", () => {
+    const sim = Simulation.create({ seed: 5 });
+    sim.world.settle();
+    const sh = sim.shell();
+    for (const line of [
+      'etcdctl put foo 1',
+      'etcdctl put foo 2',
+      'etcdctl del foo',
+      'etcdctl put foo 3',
+      'etcdctl put bar x',
+    ])
+      expect(sim.execSync(sh, line).exitCode).toBe(0);
+    const ks = sim.view().keyspace!;
+    expect(ks.member).toBe(sim.view().leader);
+    expect(ks.revision).toBe(6);
+    expect(ks.keys.map((k) => k.key)).toEqual(['bar', 'foo']);
+    const foo = ks.keys[1];
+    expect(foo).toMatchObject({ value: '3', createRevision: 5, modRevision: 5, version: 1 });
+    expect(foo.generations).toEqual([
+      {
+        revs: [
+          { main: 2, sub: 0 },
+          { main: 3, sub: 0 },
+          { main: 4, sub: 0 },
+        ],
+        tombstone: true,
+      },
+      { revs: [{ main: 5, sub: 0 }], tombstone: false },
+    ]);
+  });
+
+  it('lists watches by terminal, with what they delivered and how they ended', () => {
+    const sim = Simulation.create({ seed: 5 });
+    sim.world.settle();
+    const t1 = sim.shell({ terminal: 't1' });
+    const t2 = sim.shell({ terminal: 't2' });
+    const watch = sim.start(t2.run('etcdctl watch --prefix app', () => {}));
+    sim.advance(200);
+    sim.execSync(t1, 'etcdctl put app/a 1');
+    sim.advance(200);
+    expect(sim.view().watches).toMatchObject([
+      {
+        terminal: 't2',
+        key: 'app',
+        prefix: true,
+        state: 'active',
+        eventCount: 1,
+        recent: [{ type: 'PUT', key: 'app/a', modRevision: 2 }],
+      },
+    ]);
+    watch.interrupt();
+    sim.advance(200);
+    expect(sim.view().watches[0].state).toBe('cancelled');
+  });
+
+  it('shows a member that member add announced, until it starts', () => {
+    const sim = Simulation.create({ seed: 5 });
+    sim.world.settle();
+    sim.advance(6000); // etcd refuses to add a member while a peer connected less than 5 s ago
+    const sh = sim.shell();
+    expect(sim.execSync(sh, 'etcdctl member add infra4 --peer-urls=http://127.0.0.1:42380').exitCode).toBe(0);
+    expect(sim.view().pending).toMatchObject([{ name: 'infra4', peerURLs: ['http://127.0.0.1:42380'] }]);
+    sim.startMember('infra4');
+    expect(sim.view().pending).toEqual([]);
+    expect(sim.view().members.map((m) => m.name)).toContain('infra4');
+  });
 });

@@ -4,6 +4,8 @@
 
 import { toUtf8 } from './base/bytes.ts';
 import { hexId } from './base/ids.ts';
+import type { TraceEvent } from './base/trace.ts';
+import { unpackRev } from './mvcc/revision.ts';
 import { EntryType, type Message } from './raft/messages.ts';
 import type { World } from './sim/world.ts';
 
@@ -26,7 +28,58 @@ export interface MemberView {
   revision: number;
   compactRevision: number;
   keys: number;
-  leases: { id: string; ttl: number; remainingMs: number; keys: string[] }[];
+  leases: LeaseView[];
+}
+
+export interface LeaseView {
+  id: string;
+  ttl: number;
+  /** Ms left before it expires (the full TTL on a member that is not the leader). */
+  remainingMs: number;
+  keys: string[];
+  keepAlives: number;
+}
+
+/** One key as the keyspace picture shows it, with the history that explains its numbers. */
+export interface KeyView {
+  key: string;
+  value: string;
+  createRevision: number;
+  modRevision: number;
+  version: number;
+  lease: string;
+  /** Generations, oldest first: each a list of revisions; a finished one ends with its tombstone. */
+  generations: { revs: { main: number; sub: number }[]; tombstone: boolean }[];
+}
+
+export interface KeyspaceView {
+  /** Whose store this is (the leader's, unless asked for another member's). */
+  member: string;
+  revision: number;
+  compactRevision: number;
+  keys: KeyView[];
+  /** Live keys left out (the picture shows the first `keyLimit`). */
+  more: number;
+}
+
+export interface WatchView {
+  id: number;
+  terminal: string;
+  key: string;
+  rangeEnd: string;
+  prefix: boolean;
+  startRevision: number;
+  state: 'active' | 'cancelled' | 'compacted';
+  compactRevision: number;
+  eventCount: number;
+  recent: { type: 'PUT' | 'DELETE'; key: string; modRevision: number }[];
+}
+
+/** A member `member add` announced that has not started yet. */
+export interface PendingMemberView {
+  id: string;
+  name: string | undefined;
+  peerURLs: string[];
 }
 
 export interface MessageView {
@@ -46,7 +99,18 @@ export interface ClusterView {
   /** Network links that are cut, as "from->to" member names. */
   cut: string[];
   faults: { latencyMs: number; loss: number; duplicate: number; jitterMs: number };
-  trace: { t: number; event: string }[];
+  trace: TraceEvent[];
+  keyspace: KeyspaceView | undefined;
+  watches: WatchView[];
+  pending: PendingMemberView[];
+}
+
+export interface ViewOptions {
+  logTail?: number;
+  traceTail?: number;
+  /** Whose keyspace to draw (default: the leader, else the first running member). */
+  keyspaceOf?: string;
+  keyLimit?: number;
 }
 
 function kindOf(data: unknown, type: EntryType): string {
@@ -67,7 +131,48 @@ function kindOf(data: unknown, type: EntryType): string {
   return 'request';
 }
 
-export function clusterView(world: World, opts: { logTail?: number; traceTail?: number } = {}): ClusterView {
+/** The end of the range that a prefix watch or range of `key` covers (etcdctl's --prefix). */
+function prefixEnd(key: string): string {
+  for (let i = key.length - 1; i >= 0; i--) {
+    const c = key.charCodeAt(i);
+    if (c < 0xff) return key.slice(0, i) + String.fromCharCode(c + 1);
+  }
+  return '\x00';
+}
+
+function keyspaceView(world: World, opts: ViewOptions): KeyspaceView | undefined {
+  const m =
+    (opts.keyspaceOf ? world.member(opts.keyspaceOf) : undefined) ??
+    world.leader() ??
+    world.members.find((x) => x.running) ??
+    world.members[0];
+  if (!m) return undefined;
+  const limit = opts.keyLimit ?? 100;
+  const { kvs, count } = m.kv.read().range('\x00', '\x00', { limit });
+  const keys = kvs.map((kv) => {
+    const gens = m.kv.index.keyIndex(kv.key)?.generations ?? [];
+    return {
+      key: toUtf8(kv.key),
+      value: toUtf8(kv.value),
+      createRevision: kv.createRevision,
+      modRevision: kv.modRevision,
+      version: kv.version,
+      lease: kv.lease ? kv.lease.toString(16) : '',
+      generations: gens
+        .filter((g) => g.revs.length)
+        .map((g, i, all) => ({ revs: g.revs.map(unpackRev), tombstone: i < all.length - 1 })),
+    };
+  });
+  return {
+    member: m.name,
+    revision: m.kv.currentRev,
+    compactRevision: m.kv.compactMainRev,
+    keys,
+    more: Math.max(0, count - keys.length),
+  };
+}
+
+export function clusterView(world: World, opts: ViewOptions = {}): ClusterView {
   const now = world.scheduler.now();
   const names = new Map(world.members.map((m) => [m.id, m.name]));
   const members: MemberView[] = world.members.map((m) => {
@@ -110,6 +215,7 @@ export function clusterView(world: World, opts: { logTail?: number; traceTail?: 
         ttl: l.ttl,
         remainingMs: m.lessor.remainingMs(l),
         keys: [...l.keys].map(toUtf8),
+        keepAlives: l.keepAlives ?? 0,
       })),
     };
   });
@@ -135,5 +241,19 @@ export function clusterView(world: World, opts: { logTail?: number; traceTail?: 
     cut: [...world.network.cut].sort(),
     faults: { ...world.network.faults },
     trace: opts.traceTail === 0 ? [] : world.traceLog.slice(-(opts.traceTail ?? 100)),
+    keyspace: keyspaceView(world, opts),
+    watches: world.watches.records.map((w) => ({
+      id: w.id,
+      terminal: w.owner,
+      key: w.key,
+      rangeEnd: w.rangeEnd,
+      prefix: w.rangeEnd !== '' && w.rangeEnd === prefixEnd(w.key),
+      startRevision: w.startRevision,
+      state: w.state,
+      compactRevision: w.compactRevision,
+      eventCount: w.eventCount,
+      recent: [...w.recent],
+    })),
+    pending: world.pendingJoiners().map((p) => ({ id: hexId(p.id), name: p.name, peerURLs: p.peerURLs })),
   };
 }

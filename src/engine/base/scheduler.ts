@@ -19,6 +19,8 @@ export class Scheduler {
   private heap: ScheduledEvent[] = [];
   private seq = 0;
   private nowMs = 0;
+  /** Events run so far: with the time, where a run stands exactly (several events share an instant). */
+  private ran = 0;
   /** Unix time (ms) that virtual time 0 stands for: used where etcd reads the wall clock. */
   readonly epochMs: number;
 
@@ -75,6 +77,7 @@ export class Scheduler {
     const ev = this.pop();
     if (!ev) return false;
     this.nowMs = ev.time;
+    this.ran++;
     ev.run();
     return true;
   }
@@ -90,8 +93,30 @@ export class Scheduler {
       }
       const ev = this.pop()!;
       this.nowMs = ev.time;
+      this.ran++;
       ev.run();
     }
+    return true;
+  }
+
+  /** How many events have run: with now(), the exact point a run has reached. */
+  executed(): number {
+    return this.ran;
+  }
+
+  /**
+   * Come back to a point a run reached: run events until `executed` of them have run (none
+   * later than `t`), then stand at time `t`. A replay lands each input exactly where it was
+   * applied, even between two events of one instant (after a single step). False if the
+   * events run out first: the point is not on this run.
+   */
+  replayTo(t: number, executed: number): boolean {
+    while (this.ran < executed) {
+      const next = this.peekTime();
+      if (next === undefined || next > t) return false;
+      this.step();
+    }
+    this.nowMs = Math.max(this.nowMs, t);
     return true;
   }
 

@@ -29,10 +29,14 @@ import type {
 import type { Member, Reply } from '../server/member.ts';
 import type { MemberInfo } from '../server/membership.ts';
 import type { Connection } from '../sim/world.ts';
+import type { WatchRegistry } from './watchRegistry.ts';
 
 export interface ClientEnv {
   readonly scheduler: Scheduler;
   dial(endpoint: string): Connection | undefined;
+  /** Where the client's watches are listed for the UI, and who opened them (a terminal). */
+  readonly watches?: WatchRegistry;
+  readonly owner?: string;
 }
 
 export interface ClientConfig {
@@ -249,6 +253,7 @@ export class Client {
     let cancelled = false;
     let nextRev = req.startRevision ?? 0;
     let handle: { cancel(): void } | undefined;
+    const rec = this.env.watches?.open(this.env.owner ?? '', req, s.now());
     const open = () => {
       if (cancelled) return;
       const c = this.pick();
@@ -267,6 +272,7 @@ export class Client {
                 if (resp.events.length) nextRev = resp.events[resp.events.length - 1].kv.modRevision + 1;
                 else if (!resp.created && resp.header.revision >= nextRev) nextRev = resp.header.revision + 1;
                 if (resp.created && nextRev === 0) nextRev = resp.header.revision + 1;
+                if (rec) this.env.watches?.delivered(rec, resp);
                 onResponse(resp);
               }),
             // The stream broke (the member stopped): try again, from the next revision not seen.
@@ -286,6 +292,7 @@ export class Client {
       cancel: () => {
         cancelled = true;
         handle?.cancel();
+        if (rec) this.env.watches?.close(rec, s.now());
       },
     };
   }

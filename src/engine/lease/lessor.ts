@@ -14,6 +14,8 @@ export interface Lease {
   /** Virtual ms at which it expires; Infinity while this member is not the primary. */
   expiry: number;
   readonly keys: Set<string>;
+  /** Keep-alives this member has answered for it (for the UI's lease picture). */
+  keepAlives?: number;
 }
 
 export class Lessor {
@@ -55,6 +57,7 @@ export class Lessor {
     const l = this.leases.get(id);
     if (!l) throw Errors.leaseNotFound();
     if (this.primary) l.expiry = this.now() + l.ttl * 1000;
+    l.keepAlives = (l.keepAlives ?? 0) + 1;
     return l.ttl;
   }
 

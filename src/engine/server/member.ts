@@ -9,6 +9,7 @@ import { memberId as deriveMemberId } from '../base/ids.ts';
 import type { Prng } from '../base/prng.ts';
 import type { ScheduledEvent, Scheduler } from '../base/scheduler.ts';
 import type { Outcome } from '../base/task.ts';
+import type { TraceKind } from '../base/trace.ts';
 import type {
   CompactionRequest,
   DeleteRangeRequest,
@@ -97,8 +98,10 @@ export interface MemberHost {
   sendRaft(m: Message): void;
   /** Run `f` at another member, over the network, if it is reachable (leader forwarding). */
   forward(from: Member, to: bigint, f: (m: Member) => void): boolean;
-  /** Something happened worth a line in the trace. */
-  trace(event: string): void;
+  /** Something happened worth a line in the trace (the UI's event log, by kind). */
+  trace(event: string, kind?: TraceKind): void;
+  /** Whether the leader also traces each entry it applies (the UI's event log; off for speed otherwise). */
+  readonly traceCommits?: boolean;
   /** Since when this member's stream to a peer has been up, if it is (etcd's transport ActiveSince). */
   connectedSince(self: Member, peer: bigint): number | undefined;
   /** Checkers watch what every member applies and persists (tests, the fuzzer). */
@@ -251,7 +254,7 @@ export class Member {
     this.timers.push(this.scheduler.after(HEARTBEAT_MS, `raft: tick ${this.name}`, () => this.tickLoop()));
     this.timers.push(this.scheduler.after(LEASE_CHECK_MS, `lease: check ${this.name}`, () => this.leaseLoop()));
     this.timers.push(this.scheduler.after(V2_SYNC_MS, `v2: sync ${this.name}`, () => this.v2SyncLoop()));
-    this.host.trace(`${this.name} started`);
+    this.host.trace(`${this.name} started`, 'member');
     this.processReady();
     this.publish();
   }
@@ -276,7 +279,7 @@ export class Member {
     }
     this.lessor.demote();
     this.leader = NONE;
-    this.host.trace(`${this.name} stopped`);
+    this.host.trace(`${this.name} stopped`, 'member');
   }
 
   private tickLoop(): void {
@@ -366,7 +369,10 @@ export class Member {
     this.raftStorage.createSnapshot(this.appliedIndex, this.node.raft.confState(), this.snapshotState());
     const compactTo = this.appliedIndex - this.catchUpEntries;
     if (compactTo > this.raftStorage.firstIndex()) this.raftStorage.compact(compactTo);
-    this.host.trace(`${this.name} snapshot at ${this.appliedIndex}, log from ${this.raftStorage.firstIndex()}`);
+    this.host.trace(
+      `${this.name} snapshot at ${this.appliedIndex}, log from ${this.raftStorage.firstIndex()}`,
+      'snapshot',
+    );
   }
 
   /** What a snapshot carries: the applied state of every state machine. */
@@ -390,7 +396,7 @@ export class Member {
     this.appliedTerm = term;
     this.consistentIndex = index;
     this.watchable.resync();
-    this.host.trace(`${this.name} installed a snapshot at ${index}`);
+    this.host.trace(`${this.name} installed a snapshot at ${index}`, 'snapshot');
   }
 
   private onReadState(ctx: string, index: number): void {
@@ -403,13 +409,16 @@ export class Member {
   private onSoftState(lead: bigint, state: StateType): void {
     const wasLeader = this.lessor.isPrimary();
     if (lead !== this.leader) {
-      this.host.trace(lead === NONE ? `${this.name} lost its leader` : `${this.name} follows ${lead.toString(16)}`);
+      this.host.trace(
+        lead === NONE ? `${this.name} lost its leader` : `${this.name} follows ${lead.toString(16)}`,
+        'election',
+      );
       this.leader = lead;
     }
     if (state === StateType.Leader && !wasLeader) {
       // A new leader gives every lease its full TTL again, plus the election timeout (etcd's Promote).
       this.lessor.promote(ELECTION_MS);
-      this.host.trace(`${this.name} became leader at term ${this.raftTerm()}`);
+      this.host.trace(`${this.name} became leader at term ${this.raftTerm()}`, 'election');
       this.host.observer?.becameLeader(this, this.raftTerm());
     } else if (state !== StateType.Leader && wasLeader) this.lessor.demote();
     if (lead !== NONE && this.blocked.length) {
@@ -442,6 +451,8 @@ export class Member {
     }
     const req = e.data as InternalRaftRequest | undefined;
     if (!req) return; // a new leader's empty entry
+    if (this.host.traceCommits && this.isLeader())
+      this.host.trace(`${this.name} committed index ${e.index}: ${Object.keys(req)[0]}`, 'commit');
     let result: Outcome<unknown>;
     if ('memberAttr' in req) {
       this.v2.setInternal(
@@ -556,7 +567,7 @@ export class Member {
         break;
     }
     this.node?.applyConfChange(cc);
-    this.host.trace(`${this.name} applied ${cc.type} ${cc.nodeId.toString(16)}`);
+    this.host.trace(`${this.name} applied ${cc.type} ${cc.nodeId.toString(16)}`, 'member');
     if (cc.type === ConfChangeType.RemoveNode && cc.nodeId === this.id) {
       // A removed member stops serving.
       this.scheduler.after(0, `${this.name} removed`, () => this.stop());

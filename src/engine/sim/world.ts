@@ -7,6 +7,8 @@ import type { HttpRequest, HttpResponse } from '../api/http/types.ts';
 import { clusterId } from '../base/ids.ts';
 import { Prng } from '../base/prng.ts';
 import { Scheduler } from '../base/scheduler.ts';
+import type { TraceEvent, TraceKind } from '../base/trace.ts';
+import { WatchRegistry } from '../client/watchRegistry.ts';
 import type { Message } from '../raft/messages.ts';
 import type { RaftBugs } from '../raft/raft.ts';
 import type { MemberBugs } from '../server/member.ts';
@@ -49,7 +51,11 @@ export class World {
   readonly fs = new VirtualFs();
   readonly topology: Topology;
   readonly network: Network;
-  readonly traceLog: { t: number; event: string }[] = [];
+  readonly traceLog: TraceEvent[] = [];
+  /** Every client watch, for the UI's watch picture. */
+  readonly watches = new WatchRegistry();
+  /** The leader traces each entry it applies (the UI's event log; off for speed otherwise). */
+  traceCommits = false;
   /** Also trace every Raft message sent and dropped (the UI's event log; off for speed otherwise). */
   traceMessages = false;
   /** Checkers that see every apply and every new leader. */
@@ -68,13 +74,16 @@ export class World {
     this.network.onDrop = (data) => {
       const m = data as Message | undefined;
       if (this.traceMessages && m?.type)
-        this.trace(`dropped ${m.type} ${this.member(m.from)?.name}->${this.member(m.to)?.name}`);
+        this.trace(`dropped ${m.type} ${this.member(m.from)?.name}->${this.member(m.to)?.name}`, 'message');
     };
     const host: MemberHost = (this.host = {
       scheduler: this.scheduler,
       sendRaft: (m: Message) => this.sendRaft(m),
       forward: (from: Member, to: bigint, f: (m: Member) => void) => this.forward(from, to, f),
-      trace: (event: string) => this.trace(event),
+      trace: (event: string, kind?: TraceKind) => this.trace(event, kind),
+      get traceCommits() {
+        return self.traceCommits;
+      },
       connectedSince: (a: Member, b: bigint) => this.connectedSince(a, b),
       get observer() {
         return self.observer;
@@ -117,8 +126,8 @@ export class World {
     }
   }
 
-  trace(event: string): void {
-    this.traceLog.push({ t: this.scheduler.now(), event });
+  trace(event: string, kind: TraceKind = 'fault'): void {
+    this.traceLog.push({ t: this.scheduler.now(), kind, event });
     if (this.traceLog.length > 10_000) this.traceLog.splice(0, 5_000);
   }
 
@@ -174,7 +183,7 @@ export class World {
     const from = this.member(m.from);
     const to = this.member(m.to);
     if (!from || !to) return;
-    if (this.traceMessages) this.trace(`sent ${m.type} ${from.name}->${to.name} term ${m.term}`);
+    if (this.traceMessages) this.trace(`sent ${m.type} ${from.name}->${to.name} term ${m.term}`, 'message');
     this.network.send(from.name, to.name, RAFT_LABEL, () => to.receive(m), m);
   }
 
@@ -229,6 +238,7 @@ export class World {
 
   /** Crash a member: it stops at once; its disk survives. */
   kill(name: string): void {
+    if (this.member(name)?.running) this.trace(`${name} killed`);
     this.member(name)?.stop();
   }
 
@@ -243,6 +253,23 @@ export class World {
     if (!m) return false;
     m.start();
     return true;
+  }
+
+  /** Members `member add` announced that have not started yet: their ids and the name to start them by. */
+  pendingJoiners(): { id: bigint; name: string | undefined; peerURLs: string[] }[] {
+    const anyRunning = this.members.find((m) => m.running);
+    if (!anyRunning) return [];
+    return anyRunning.membership
+      .list()
+      .filter((i) => !i.name && !this.members.some((m) => m.id === i.id))
+      .map((i) => {
+        let name: string | undefined;
+        for (let n = 1; n <= 9 && !name; n++) {
+          const spec = this.topology.members.find((s) => s.name === `infra${n}`) ?? conventionalSpec(`infra${n}`);
+          if (spec?.peerUrls.some((u) => i.peerURLs.includes(u))) name = spec.name;
+        }
+        return { id: i.id, name, peerURLs: i.peerURLs };
+      });
   }
 
   /** The process for a member added at run time, if the cluster has one waiting at this name's URLs. */
@@ -270,7 +297,7 @@ export class World {
     m.snapshotCount = anyRunning!.snapshotCount;
     m.catchUpEntries = anyRunning!.catchUpEntries;
     this.members.push(m);
-    this.trace(`${name} joins as ${info.id.toString(16)}`);
+    this.trace(`${name} joins as ${info.id.toString(16)}`, 'member');
     return m;
   }
 

@@ -117,7 +117,7 @@ export class CmdCtx {
     this.display();
     const world = this.proc.world;
     this.client_ = new Client(
-      { scheduler: world.scheduler, dial: (ep) => world.dial(ep) },
+      { scheduler: world.scheduler, dial: (ep) => world.dial(ep), watches: world.watches, owner: this.proc.terminal },
       {
         endpoints: this.endpoints(),
         dialTimeoutMs: this.dialTimeoutMs(),

@@ -14,6 +14,8 @@ export interface ProcCtx {
   readonly stdoutIsTty: boolean;
   readonly cwd: string;
   readonly world: World;
+  /** The terminal the shell runs in ('' outside the UI). */
+  readonly terminal: string;
   stdout(s: string): void;
   stderr(s: string): void;
   sleep(ms: number): Task<void>;

@@ -14,6 +14,8 @@ export interface ShellOptions {
   cwd?: string;
   /** Virtual ms a program takes to start (process start-up, client dial). */
   startupMs?: number;
+  /** Which terminal this shell is (the UI's pictures say which terminal opened a watch). */
+  terminal?: string;
 }
 
 export interface Job {
@@ -34,6 +36,7 @@ export class ExitSignal extends Error {
 type Sink = (s: string) => void;
 
 export class Shell {
+  readonly terminal: string;
   readonly vars = new Map<string, { value: string; exported: boolean }>();
   readonly jobs: Job[] = [];
   readonly history: string[] = [];
@@ -48,6 +51,7 @@ export class Shell {
     opts: ShellOptions = {},
   ) {
     this.jobOutput = opts.jobOutput ?? 'live';
+    this.terminal = opts.terminal ?? '';
     this.cwd = opts.cwd ?? '/home/learner';
     this.startupMs = opts.startupMs ?? 10;
     for (const [k, v] of Object.entries(opts.env ?? {})) this.vars.set(k, { value: v, exported: true });
@@ -240,6 +244,7 @@ export class Shell {
       stdoutIsTty: io.isTty,
       cwd: this.cwd,
       world: this.world,
+      terminal: this.terminal,
       stdout: io.stdout,
       stderr: io.stderr,
       sleep: (ms) => this.sleep(ms),

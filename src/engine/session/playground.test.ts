@@ -1,0 +1,160 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Playground, type PlaygroundSink } from './playground.ts';
+import { InvalidSession, parseSession, type SessionFile } from './sessionFile.ts';
+
+/** A sink that keeps each terminal's screen as text: output, prompts and replayed command lines. */
+function screens(): PlaygroundSink & { text: Map<string, string> } {
+  const text = new Map<string, string>();
+  const add = (t: string, s: string) => text.set(t, (text.get(t) ?? '') + s);
+  return {
+    text,
+    output: (t, _id, bytes) => add(t, bytes),
+    done: (t, _id, code) => add(t, `[exit ${code}]\n$ `),
+    echo: (t, line) => add(t, `${line}\n`),
+  };
+}
+
+/** What a user sees of the cluster, minus the messages in flight (the same either way, but long). */
+function picture(p: Playground) {
+  const v = p.view({ logTail: 50, traceTail: 500 });
+  return { ...v, virtualMs: p.now() };
+}
+
+describe('a session replays exactly from its seed and inputs', () => {
+  it('rebuilds the cluster, the leases, the watches and each terminal screen after a reload', () => {
+    const live = screens();
+    const p = new Playground(7, {
+      ...live,
+      // A live terminal echoes what is typed itself; record it the way a replay shows it.
+      echo: undefined,
+    });
+    const type = (t: string, line: string) => {
+      live.text.set(t, `${live.text.get(t) ?? ''}${line}\n`);
+      p.exec(t, line);
+    };
+    // Wall time comes in uneven frames, as in a browser.
+    const frames = (n: number) => {
+      for (let i = 0; i < n; i++) p.advance(16 + (i % 3));
+    };
+    frames(200);
+    type('t2', 'etcdctl watch --prefix app');
+    frames(10);
+    type('t1', 'etcdctl put app/a 1');
+    frames(20);
+    type('t1', 'etcdctl lease grant 30');
+    frames(20);
+    p.control('isolate', { member: 'infra3' });
+    frames(30);
+    type('t1', 'etcdctl put app/b 2');
+    frames(30);
+    p.control('heal');
+    p.time('pause');
+    p.time('step');
+    p.time('until');
+    p.time('resume');
+    frames(100);
+    const file = parseSession(JSON.parse(JSON.stringify(p.toFile())));
+
+    const again = screens();
+    const q = Playground.replay(file, again);
+    expect(picture(q)).toEqual(picture(p));
+    expect(again.text).toEqual(live.text);
+    expect(q.busy('t2')).toBe(true); // the watch is still running
+    // And it goes on as the original would.
+    p.exec('t1', 'etcdctl put app/c 3');
+    q.exec('t1', 'etcdctl put app/c 3');
+    p.advance(200);
+    q.advance(200);
+    expect(picture(q)).toEqual(picture(p));
+  });
+
+  it('holds for random inputs at random instants (replay a failure with its printed seed)', () => {
+    const commands = [
+      'etcdctl put k v',
+      'etcdctl get k',
+      'etcdctl del k',
+      'etcdctl lease grant 5',
+      'etcdctl compaction 2',
+      'etcdctl put --prev-kv k w',
+      'etcdctl endpoint status -w table',
+      'sleep 1',
+    ];
+    const input = fc.oneof(
+      fc.record({
+        kind: fc.constant('exec' as const),
+        line: fc.constantFrom(...commands),
+        t: fc.constantFrom('t1', 't2'),
+      }),
+      fc.record({
+        kind: fc.constant('control' as const),
+        action: fc.constantFrom('kill', 'start', 'isolate', 'heal', 'stop' as const),
+        member: fc.constantFrom('infra1', 'infra2', 'infra3'),
+      }),
+      fc.record({
+        kind: fc.constant('time' as const),
+        action: fc.constantFrom('pause', 'resume', 'step', 'until' as const),
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), input), { maxLength: 25 }),
+        (seed, script) => {
+          const p = new Playground(seed, { output: () => {}, done: () => {} });
+          for (const [frames, i] of script) {
+            for (let f = 0; f < frames; f++) p.advance(16.7);
+            if (i.kind === 'exec') {
+              if (!p.busy(i.t)) p.exec(i.t, i.line);
+            } else if (i.kind === 'control') p.control(i.action, { member: i.member });
+            else p.time(i.action);
+          }
+          p.advance(500);
+          const q = Playground.replay(parseSession(JSON.parse(JSON.stringify(p.toFile()))), {
+            output: () => {},
+            done: () => {},
+          });
+          expect(picture(q)).toEqual(picture(p));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('session files from elsewhere are checked before anything runs', () => {
+  const good: SessionFile = {
+    format: 'etcd-playground-session',
+    version: 1,
+    seed: 1,
+    endMs: 10,
+    endEvents: 9,
+    inputs: [{ at: 5, n: 3, kind: 'exec', terminal: 't1', line: 'etcdctl get foo' }],
+  };
+
+  it('accepts a session the playground wrote', () => {
+    expect(parseSession(good)).toEqual(good);
+  });
+
+  it.each([
+    [null, /not a playground session/],
+    [{ ...good, format: 'x' }, /format/],
+    [{ ...good, version: 2 }, /version/],
+    [{ ...good, seed: -1 }, /seed/],
+    [{ ...good, inputs: [{ at: 1, kind: 'rm -rf' }] }, /inputs\.0/],
+    [
+      {
+        ...good,
+        inputs: [
+          { at: 5, n: 1, kind: 'time', action: 'pause' },
+          { at: 4, n: 1, kind: 'time', action: 'resume' },
+        ],
+      },
+      /out of time order/,
+    ],
+    [{ ...good, endMs: 1 }, /end is before the last input/],
+  ])('refuses %j', (data, why) => {
+    expect(() => parseSession(data)).toThrow(InvalidSession);
+    expect(() => parseSession(data)).toThrow(why);
+  });
+});

@@ -1,0 +1,212 @@
+// A playground session: one simulated cluster, a shell per terminal, and the record of every
+// input with its virtual time. The web worker drives it with wall time; a replay drives it from
+// a session file and lands every input at the instant it was first applied, so the cluster, the
+// terminals' output and the running commands come back exactly.
+import { timeControl } from '../api/utils/sim.ts';
+import type { TaskRunner } from '../base/task.ts';
+import { type Shell, Simulation } from '../index.ts';
+import type { ViewOptions } from '../view.ts';
+import {
+  InvalidSession,
+  type MemberAction,
+  type NetworkAction,
+  SESSION_FORMAT,
+  SESSION_VERSION,
+  type SessionFile,
+  type SessionInput,
+  type TimeAction,
+} from './sessionFile.ts';
+
+/** Where a session's output goes: the worker posts it to the page; tests collect it. */
+export interface PlaygroundSink {
+  output(terminal: string, id: number, bytes: string): void;
+  done(terminal: string, id: number, exitCode: number): void;
+  /** A replayed command line, to show after the prompt as if typed. */
+  echo?(terminal: string, line: string): void;
+  /** Every input as it is recorded (the page persists them). */
+  recorded?(input: SessionInput): void;
+}
+
+/** How long "run until something happens" waits for something, in virtual ms. */
+const UNTIL_LIMIT_MS = 10_000;
+
+export class Playground {
+  readonly sim: Simulation;
+  readonly inputs: SessionInput[] = [];
+  private readonly shells = new Map<string, Shell>();
+  private readonly running = new Map<string, { id: number; runner: TaskRunner<number> }>();
+  private nextId = 1;
+  private replaying = false;
+
+  constructor(
+    readonly seed: number,
+    private readonly sink: PlaygroundSink,
+  ) {
+    this.sim = Simulation.create({ seed });
+    // The event log shows commits too.
+    this.sim.world.traceCommits = true;
+  }
+
+  /** Rebuild a session from its file: every input at its recorded instant, then on to where it ended. */
+  static replay(file: SessionFile, sink: PlaygroundSink): Playground {
+    const p = new Playground(file.seed, sink);
+    p.replaying = true;
+    const s = p.sim.world.scheduler;
+    const reach = (at: number, n: number) => {
+      if (!s.replayTo(at, n)) throw new InvalidSession('not a playground session: it does not replay on this version');
+    };
+    for (const input of file.inputs) {
+      reach(input.at, input.n);
+      p.poll();
+      p.apply(input);
+    }
+    reach(file.endMs, file.endEvents);
+    p.poll();
+    p.replaying = false;
+    return p;
+  }
+
+  now(): number {
+    return this.sim.world.scheduler.now();
+  }
+
+  private events(): number {
+    return this.sim.world.scheduler.executed();
+  }
+
+  get paused(): boolean {
+    return timeControl(this.sim.world).paused;
+  }
+
+  get speed(): number {
+    return timeControl(this.sim.world).speed;
+  }
+
+  set speed(x: number) {
+    if (x >= 0.01 && x <= 10) timeControl(this.sim.world).speed = x;
+  }
+
+  /** Whether a command is running in this terminal. */
+  busy(terminal: string): boolean {
+    return this.running.has(terminal);
+  }
+
+  exec(terminal: string, line: string, id?: number): number {
+    return this.apply({ at: this.now(), n: this.events(), kind: 'exec', terminal, line }, id);
+  }
+
+  interrupt(terminal: string): void {
+    this.apply({ at: this.now(), n: this.events(), kind: 'interrupt', terminal });
+  }
+
+  control(
+    action: MemberAction | NetworkAction,
+    args: { member?: string; groups?: string[][]; value?: number } = {},
+  ): void {
+    this.apply({ at: this.now(), n: this.events(), kind: 'control', action, ...args });
+  }
+
+  time(action: TimeAction): void {
+    this.apply({ at: this.now(), n: this.events(), kind: 'time', action });
+  }
+
+  /** Let wall time pass: `wallMs` × speed of virtual time, unless paused. */
+  advance(wallMs: number): void {
+    if (!this.paused) this.sim.advance(wallMs * this.speed);
+    this.poll();
+  }
+
+  toFile(terminals?: SessionFile['terminals']): SessionFile {
+    return {
+      format: SESSION_FORMAT,
+      version: SESSION_VERSION,
+      seed: this.seed,
+      endMs: this.now(),
+      endEvents: this.events(),
+      inputs: [...this.inputs],
+      ...(terminals ? { terminals } : {}),
+    };
+  }
+
+  view(opts?: ViewOptions) {
+    return this.sim.view(opts);
+  }
+
+  /** Apply one input now and record it. Returns the command id for an exec. */
+  private apply(input: SessionInput, id = this.nextId): number {
+    this.inputs.push(input);
+    this.sink.recorded?.(input);
+    const sim = this.sim;
+    switch (input.kind) {
+      case 'exec': {
+        this.nextId = Math.max(this.nextId, id) + 1;
+        if (this.replaying) this.sink.echo?.(input.terminal, input.line);
+        sim.world.trace(`${input.terminal}$ ${input.line}`, 'command');
+        const runner = sim.start(
+          this.shell(input.terminal).run(input.line, (bytes) => this.sink.output(input.terminal, id, bytes)),
+        );
+        this.running.set(input.terminal, { id, runner });
+        this.poll();
+        return id;
+      }
+      case 'interrupt':
+        this.running.get(input.terminal)?.runner.interrupt();
+        this.poll();
+        break;
+      case 'control': {
+        const name = input.member ?? '';
+        if (input.action === 'stop') sim.stopMember(name);
+        else if (input.action === 'kill') sim.killMember(name);
+        else if (input.action === 'start') sim.startMember(name);
+        else if (input.action === 'isolate') sim.isolate(name);
+        else if (input.action === 'transfer') sim.transferLeadership(name);
+        else if (input.action === 'heal') sim.heal();
+        else if (input.action === 'partition' && input.groups) sim.partition(input.groups);
+        else if (input.action === 'latency' && input.value !== undefined) {
+          sim.setLatency(input.value);
+          sim.world.trace(`latency ${input.value} ms`);
+        } else if (input.action === 'loss' && input.value !== undefined) {
+          sim.setLoss(Math.min(1, input.value));
+          sim.world.trace(`loss ${Math.round(Math.min(1, input.value) * 100)}%`);
+        }
+        break;
+      }
+      case 'time': {
+        const tc = timeControl(sim.world);
+        if (input.action === 'pause') tc.paused = true;
+        else if (input.action === 'resume') tc.paused = false;
+        else if (input.action === 'step') sim.step();
+        else if (input.action === 'until') this.runUntilSomethingHappens();
+        this.poll();
+        break;
+      }
+    }
+    return 0;
+  }
+
+  /** Run events until the event log gets a line (an election, a commit, a fault...), or 10 virtual seconds. */
+  private runUntilSomethingHappens(): void {
+    const log = this.sim.world.traceLog;
+    const last = log[log.length - 1];
+    this.sim.world.runUntil(() => log[log.length - 1] !== last, this.now() + UNTIL_LIMIT_MS);
+  }
+
+  private shell(terminal: string): Shell {
+    let sh = this.shells.get(terminal);
+    if (!sh) {
+      sh = this.sim.shell({ jobOutput: 'live', terminal });
+      this.shells.set(terminal, sh);
+    }
+    return sh;
+  }
+
+  /** Report commands that have finished. */
+  private poll(): void {
+    for (const [terminal, { id, runner }] of this.running) {
+      if (!runner.done) continue;
+      this.running.delete(terminal);
+      const o = runner.outcome;
+      this.sink.done(terminal, id, o?.ok ? o.value : 130);
+    }
+  }
+}
