@@ -16,11 +16,16 @@ export class TerminalPage {
     await this.waitFor(/etcd Playground: a simulated etcd 3\.4 cluster/);
   }
 
-  /** What the terminal shows, one line per row, without trailing blanks. */
+  /** What the terminal holds (screen and scrollback), one line per line, without trailing blanks. */
   async text(): Promise<string> {
-    const raw = await this.pane.locator('.xterm-rows').innerText();
+    const raw = await this.page.evaluate(
+      (title) =>
+        (globalThis as unknown as { etcdPlayground: { terminalText(t: string): string } }).etcdPlayground.terminalText(
+          title,
+        ),
+      this.name,
+    );
     return raw
-      .replace(/\u00a0/g, ' ')
       .split('\n')
       .map((l) => l.trimEnd())
       .join('\n');

@@ -103,6 +103,8 @@ export interface ClusterView {
   keyspace: KeyspaceView | undefined;
   watches: WatchView[];
   pending: PendingMemberView[];
+  /** Messages the network dropped in the last virtual second. */
+  dropped: { t: number; from: string; to: string; type: string }[];
 }
 
 export interface ViewOptions {
@@ -254,6 +256,14 @@ export function clusterView(world: World, opts: ViewOptions = {}): ClusterView {
       eventCount: w.eventCount,
       recent: [...w.recent],
     })),
+    dropped: world.recentDrops
+      .filter((d) => d.t > now - 1000)
+      .map((d) => ({
+        t: d.t,
+        type: d.type,
+        from: names.get(d.from) ?? hexId(d.from),
+        to: names.get(d.to) ?? hexId(d.to),
+      })),
     pending: world.pendingJoiners().map((p) => ({ id: hexId(p.id), name: p.name, peerURLs: p.peerURLs })),
   };
 }

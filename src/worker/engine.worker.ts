@@ -1,13 +1,11 @@
 // The web worker that owns the simulation. Wall time drives virtual time; the page only sends
-// commands and receives output (see protocol.ts).
-import { timeControl } from '../engine/api/utils/sim.ts';
-import type { TaskRunner } from '../engine/base/task.ts';
-import { type Shell, Simulation } from '../engine/index.ts';
+// inputs and receives output and pictures (see protocol.ts).
+import { Playground, type PlaygroundSink } from '../engine/session/playground.ts';
+import { InvalidSession, parseSession } from '../engine/session/sessionFile.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
-let sim = Simulation.create({ seed: 1 });
-const shells = new Map<string, Shell>();
-const running = new Map<string, TaskRunner<number>>();
+let pg: Playground | undefined;
+let keyspaceOf: string | undefined;
 
 function post(m: FromWorker): void {
   (self as unknown as Worker).postMessage(m);
@@ -25,71 +23,82 @@ function decode(terminal: string, bytes: string): string {
   return d.decode(u8, { stream: true });
 }
 
-function shellFor(terminal: string): Shell {
-  let sh = shells.get(terminal);
-  if (!sh) {
-    sh = sim.shell({ jobOutput: 'live' });
-    shells.set(terminal, sh);
+const sink: PlaygroundSink = {
+  output: (terminal, id, bytes) => post({ v: 2, type: 'output', id, terminal, text: decode(terminal, bytes) }),
+  done: (terminal, id, exitCode) => post({ v: 2, type: 'done', id, terminal, exitCode }),
+  echo: (terminal, line) => post({ v: 2, type: 'echo', terminal, line }),
+  recorded: (input) => post({ v: 2, type: 'input', input }),
+};
+
+function start(seed: number, session: unknown): void {
+  decoders.clear();
+  if (session !== undefined) {
+    try {
+      // Replayed inputs are already in the page's record: do not send them again.
+      pg = Playground.replay(parseSession(session), { ...sink, recorded: undefined });
+      post({ v: 2, type: 'ready', seed: pg.seed, restored: true });
+      return;
+    } catch (e) {
+      const error = e instanceof InvalidSession ? e.message : `could not restore the session: ${String(e)}`;
+      pg = new Playground(seed, sink);
+      post({ v: 2, type: 'ready', seed, restored: false, error });
+      return;
+    }
   }
-  return sh;
+  pg = new Playground(seed, sink);
+  post({ v: 2, type: 'ready', seed, restored: false });
 }
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const m = e.data;
-  if (m.v !== 1) return;
-  if (m.type === 'reset') {
-    sim = Simulation.create({ seed: m.seed });
-    shells.clear();
-    running.clear();
-    post({ v: 1, type: 'ready', seed: m.seed });
-  } else if (m.type === 'exec') {
-    const sh = shellFor(m.terminal);
-    const runner = sim.start(
-      sh.run(m.line, (bytes) => post({ v: 1, type: 'output', terminal: m.terminal, text: decode(m.terminal, bytes) })),
-    );
-    running.set(m.terminal, runner);
-    const finish = () => {
-      if (!runner.done) return false;
-      running.delete(m.terminal);
-      const o = runner.outcome;
-      post({ v: 1, type: 'done', id: m.id, terminal: m.terminal, exitCode: o?.ok ? o.value : 130 });
-      return true;
-    };
-    if (!finish()) pending.push(finish);
-  } else if (m.type === 'interrupt') {
-    running.get(m.terminal)?.interrupt();
-  } else if (m.type === 'time') {
-    const tc = timeControl(sim.world);
-    if (m.action === 'pause') tc.paused = true;
-    else if (m.action === 'resume') tc.paused = false;
-    else if (m.action === 'step') sim.step();
-    else if (m.action === 'speed' && m.speed !== undefined && m.speed >= 0.01 && m.speed <= 10) tc.speed = m.speed;
-  } else if (m.type === 'control') {
-    const name = m.member ?? '';
-    if (m.action === 'stop') sim.stopMember(name);
-    else if (m.action === 'kill') sim.killMember(name);
-    else if (m.action === 'start') sim.startMember(name);
-    else if (m.action === 'isolate') sim.isolate(name);
-    else if (m.action === 'transfer') sim.transferLeadership(name);
-    else if (m.action === 'heal') sim.heal();
+  if (m.v !== 2) return;
+  if (m.type === 'start') return start(m.seed, m.session);
+  if (!pg) return;
+  switch (m.type) {
+    case 'exec':
+      if (!pg.busy(m.terminal)) pg.exec(m.terminal, m.line, m.id);
+      break;
+    case 'interrupt':
+      pg.interrupt(m.terminal);
+      break;
+    case 'complete': {
+      const c = pg.complete(m.terminal, m.line, m.cursor);
+      post({ v: 2, type: 'completion', id: m.id, terminal: m.terminal, ...c });
+      break;
+    }
+    case 'control':
+      pg.control(m.action, { member: m.member, groups: m.groups, value: m.value });
+      break;
+    case 'time':
+      if (m.action === 'speed') {
+        if (m.speed !== undefined) pg.speed = m.speed;
+      } else pg.time(m.action);
+      break;
+    case 'view':
+      keyspaceOf = m.keyspaceOf;
+      break;
   }
 };
 
-const pending: (() => boolean)[] = [];
 let lastWall = performance.now();
 
-/** Advance virtual time with wall time (1×), then report commands that finished. */
+/** Advance virtual time with wall time × speed, then send the clock and a picture. */
 function tick(): void {
   const now = performance.now();
-  const tc = timeControl(sim.world);
-  // Wall time drives virtual time × speed; `sim pause` stops it, `sim step` moves one event.
-  if (!tc.paused) sim.advance((now - lastWall) * tc.speed);
+  if (pg) {
+    pg.advance(now - lastWall);
+    post({
+      v: 2,
+      type: 'clock',
+      virtualMs: pg.now(),
+      events: pg.sim.world.scheduler.executed(),
+      paused: pg.paused,
+      speed: pg.speed,
+    });
+    post({ v: 2, type: 'view', view: pg.view({ logTail: 24, traceTail: 200, keyspaceOf }) });
+  }
   lastWall = now;
-  for (let i = pending.length - 1; i >= 0; i--) if (pending[i]()) pending.splice(i, 1);
-  post({ v: 1, type: 'clock', virtualMs: sim.world.scheduler.now(), paused: tc.paused, speed: tc.speed });
-  post({ v: 1, type: 'view', view: sim.view({ logTail: 24, traceTail: 0 }) });
   setTimeout(tick, 16);
 }
 
-post({ v: 1, type: 'ready', seed: 1 });
 tick();

@@ -2,6 +2,7 @@
 // input with its virtual time. The web worker drives it with wall time; a replay drives it from
 // a session file and lands every input at the instant it was first applied, so the cluster, the
 // terminals' output and the running commands come back exactly.
+import { type Completion, complete } from '../api/shell/complete.ts';
 import { timeControl } from '../api/utils/sim.ts';
 import type { TaskRunner } from '../base/task.ts';
 import { type Shell, Simulation } from '../index.ts';
@@ -126,6 +127,16 @@ export class Playground {
       inputs: [...this.inputs],
       ...(terminals ? { terminals } : {}),
     };
+  }
+
+  /** Tab completion for what is typed in a terminal (not an input: it changes nothing). */
+  complete(terminal: string, line: string, cursor: number): Completion {
+    return complete(
+      this.shell(terminal),
+      line,
+      cursor,
+      this.sim.world.members.map((m) => m.name),
+    );
   }
 
   view(opts?: ViewOptions) {

@@ -52,6 +52,8 @@ export class World {
   readonly topology: Topology;
   readonly network: Network;
   readonly traceLog: TraceEvent[] = [];
+  /** The newest Raft messages the network dropped (a partition, loss), for the UI to draw. */
+  readonly recentDrops: { t: number; from: bigint; to: bigint; type: string }[] = [];
   /** Every client watch, for the UI's watch picture. */
   readonly watches = new WatchRegistry();
   /** The leader traces each entry it applies (the UI's event log; off for speed otherwise). */
@@ -73,6 +75,10 @@ export class World {
     this.network = new Network(this.scheduler, this.prng.fork('network'));
     this.network.onDrop = (data) => {
       const m = data as Message | undefined;
+      if (m?.type) {
+        this.recentDrops.push({ t: this.scheduler.now(), from: m.from, to: m.to, type: m.type });
+        if (this.recentDrops.length > 64) this.recentDrops.splice(0, 32);
+      }
       if (this.traceMessages && m?.type)
         this.trace(`dropped ${m.type} ${this.member(m.from)?.name}->${this.member(m.to)?.name}`, 'message');
     };

@@ -50,4 +50,20 @@ describe('the prompt’s line editor', () => {
     expect(r.at(-1)?.submit).toBe('etcdctl put foo bar');
     expect(e.entries).toEqual(['etcdctl put foo bar']);
   });
+
+  it('Tab takes the one completion whole, narrows several to what they share, and lists them when they share no more', () => {
+    const e = new LineEditor();
+    expect(type(e, 'etcdctl me\t').at(-1)).toMatchObject({ complete: true });
+    e.completeWith(8, ['member']);
+    expect(e.text).toBe('etcdctl member ');
+    type(e, 'l');
+    e.completeWith(15, ['list']);
+    expect(e.text).toBe('etcdctl member list ');
+    const f = new LineEditor();
+    type(f, 'py');
+    f.completeWith(0, ['python', 'python3']);
+    expect(f.text).toBe('python');
+    expect(f.completeWith(0, ['python', 'python3'])).toMatchObject({ list: ['python', 'python3'] });
+    expect(f.completeWith(0, [])).toEqual({ echo: '\x07' });
+  });
 });

@@ -10,6 +10,10 @@ export interface EditResult {
   interrupt?: boolean;
   /** Ctrl-L: clear the screen and draw the prompt again. */
   clear?: boolean;
+  /** Tab: ask for completions of the word at the cursor. */
+  complete?: boolean;
+  /** Completions to list below the line (Tab with several and nothing more in common). */
+  list?: string[];
 }
 
 const CSI = '\x1b[';
@@ -29,6 +33,28 @@ export class LineEditor {
 
   get text(): string {
     return this.line;
+  }
+
+  get position(): number {
+    return this.cursor;
+  }
+
+  /**
+   * Use the completions of the word that starts at `from`: one is taken whole (and a space
+   * after it); several are narrowed to what they share, or listed when they share no more.
+   */
+  completeWith(from: number, candidates: readonly string[]): EditResult {
+    const word = this.line.slice(from, this.cursor);
+    if (!candidates.length) return { echo: '\x07' };
+    let common = candidates[0];
+    for (const c of candidates) while (!c.startsWith(common)) common = common.slice(0, -1);
+    const insert = candidates.length === 1 ? `${candidates[0]} ` : common;
+    if (insert.length <= word.length) return { echo: '', list: [...candidates] };
+    const tail = this.line.slice(this.cursor);
+    const back = this.moveTo(from);
+    this.line = this.line.slice(0, from) + insert + tail;
+    this.cursor = from + insert.length;
+    return { echo: back + insert + this.redrawTail() };
   }
 
   get entries(): readonly string[] {
@@ -71,6 +97,8 @@ export class LineEditor {
         return { echo: '^C\r\n', interrupt: true };
       case '\x0c':
         return { echo: '', clear: true };
+      case '\t':
+        return { echo: '', complete: true };
       case '\x7f':
       case '\b':
         if (this.cursor === 0) return { echo: '' };

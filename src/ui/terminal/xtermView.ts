@@ -1,6 +1,7 @@
-// One terminal pane: xterm.js for the screen, the LineEditor for the prompt, and the worker for
+// One terminal: xterm.js for the screen, the LineEditor for the prompt, and the worker for
 // running what is typed. While a command runs, only Ctrl-C reaches it (as in a shell without
-// type-ahead); output is written the moment the worker sends it.
+// type-ahead); output is written the moment the worker sends it. The terminal owns its element,
+// so a pane can show it, and another pane take it over, without losing the screen.
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
@@ -11,35 +12,57 @@ const PROMPT = '\x1b[32m$\x1b[0m ';
 export interface TerminalHost {
   exec(terminal: string, line: string): void;
   interrupt(terminal: string): void;
+  complete(terminal: string, line: string, cursor: number): Promise<{ from: number; candidates: string[] }>;
+  history(terminal: string, entries: readonly string[]): void;
 }
+
+export const THEMES = {
+  dark: { background: '#111418', foreground: '#d8dee4', cursor: '#d8dee4', selectionBackground: '#33465a' },
+  light: { background: '#ffffff', foreground: '#1f2328', cursor: '#1f2328', selectionBackground: '#b6d4fe' },
+};
 
 export class XtermView {
   readonly term: Terminal;
+  readonly element: HTMLDivElement;
   private readonly fit = new FitAddon();
   private readonly editor: LineEditor;
   private busy = false;
+  private completing = false;
 
   constructor(
     readonly id: string,
-    element: HTMLElement,
     private readonly host: TerminalHost,
     history: string[],
-    private readonly onHistory: (entries: readonly string[]) => void,
+    theme: keyof typeof THEMES,
   ) {
     this.editor = new LineEditor(history);
+    this.element = document.createElement('div');
+    this.element.className = 'screen';
     this.term = new Terminal({
       convertEol: true,
       cursorBlink: true,
       fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
       fontSize: 14,
       scrollback: 5000,
-      theme: { background: '#111418' },
+      theme: THEMES[theme],
     });
     this.term.loadAddon(this.fit);
-    this.term.open(element);
-    this.fit.fit();
-    new ResizeObserver(() => this.fit.fit()).observe(element);
     this.term.onData((data) => this.onData(data));
+    new ResizeObserver(() => this.resize()).observe(this.element);
+  }
+
+  /** Put the terminal on the page (once its element is in the document). */
+  attach(): void {
+    if (!this.term.element) this.term.open(this.element);
+    this.resize();
+  }
+
+  resize(): void {
+    if (this.term.element && this.element.isConnected && this.element.clientWidth > 0) this.fit.fit();
+  }
+
+  setTheme(theme: keyof typeof THEMES): void {
+    this.term.options.theme = THEMES[theme];
   }
 
   /** Text from the worker for this terminal. */
@@ -47,9 +70,35 @@ export class XtermView {
     this.term.write(text);
   }
 
+  /** A command line replayed from a saved session: shown as if typed at the prompt. */
+  echo(line: string): void {
+    this.busy = true;
+    this.term.write(`${line}\r\n`);
+  }
+
   prompt(): void {
     this.busy = false;
     this.term.write(PROMPT);
+  }
+
+  /** The whole screen and scrollback as text, wrapped lines joined (for tests and copy-all). */
+  text(): string {
+    const buf = this.term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < buf.length; i++) {
+      const line = buf.getLine(i);
+      if (!line) continue;
+      const s = line.translateToString(true);
+      if (line.isWrapped && lines.length) lines[lines.length - 1] += s;
+      else lines.push(s);
+    }
+    while (lines.length && !lines[lines.length - 1]) lines.pop();
+    return lines.join('\n');
+  }
+
+  reset(): void {
+    this.busy = false;
+    this.term.reset();
   }
 
   private onData(data: string): void {
@@ -57,6 +106,7 @@ export class XtermView {
       if (data === '\x03') this.host.interrupt(this.id);
       return;
     }
+    if (this.completing) return;
     for (const r of this.editor.handle(data)) {
       if (r.clear) {
         this.term.clear();
@@ -64,9 +114,23 @@ export class XtermView {
         continue;
       }
       this.term.write(r.echo);
+      if (r.complete) {
+        this.completing = true;
+        this.host.complete(this.id, this.editor.text, this.editor.position).then(({ from, candidates }) => {
+          this.completing = false;
+          const c = this.editor.completeWith(from, candidates);
+          this.term.write(c.echo);
+          if (c.list) {
+            // List the choices below, then draw the prompt and the line again with the cursor where it was.
+            const back = this.editor.text.length - this.editor.position;
+            this.term.write(`\r\n${c.list.join('  ')}\r\n${PROMPT}${this.editor.text}${back ? `\x1b[${back}D` : ''}`);
+          }
+        });
+        return; // keys after Tab wait for the completion
+      }
       if (r.interrupt) this.term.write(PROMPT);
       if (r.submit !== undefined) {
-        this.onHistory(this.editor.entries);
+        this.host.history(this.id, this.editor.entries);
         if (!r.submit.trim()) {
           this.term.write(PROMPT);
           continue;

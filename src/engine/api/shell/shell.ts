@@ -35,6 +35,9 @@ export class ExitSignal extends Error {
 
 type Sink = (s: string) => void;
 
+/** The shell's own commands (see `builtin`). */
+const BUILTIN_NAMES = ['export', 'unset', 'cd', 'sh', 'bash', 'pwd', 'jobs', 'kill', 'exit'];
+
 export class Shell {
   readonly terminal: string;
   readonly vars = new Map<string, { value: string; exported: boolean }>();
@@ -374,6 +377,16 @@ export class Shell {
     if (name === '#') return '0';
     if (name === '0') return 'bash';
     return this.vars.get(name)?.value ?? '';
+  }
+
+  /** Every command name this shell runs: its builtins and the programs installed (for Tab completion). */
+  commandNames(): string[] {
+    return [...new Set([...BUILTIN_NAMES, ...this.programs.keys()])].sort();
+  }
+
+  /** Variable names, exported or not (for completing `$NA`). */
+  variableNames(): string[] {
+    return [...this.vars.keys()].sort();
   }
 
   private builtin(name: string): Program | undefined {

@@ -1,0 +1,126 @@
+// The top bar: the virtual clock, time controls, the session (reset, export, import, share
+// link) and the theme.
+import { useRef, useState } from 'react';
+import { parseSession } from '../../engine/session/sessionFile.ts';
+import type { EngineClient } from '../engineClient.ts';
+import { encodeShareFragment } from '../session/shareLink.ts';
+import { useStore } from '../store.ts';
+
+const SPEEDS = [0.01, 0.1, 0.25, 0.5, 1, 2, 5, 10];
+
+export function Header({ engine }: { engine: EngineClient }) {
+  const clock = useStore((s) => s.clock);
+  const speed = useStore((s) => s.speed);
+  const theme = useStore((s) => s.theme);
+  const seed = useStore((s) => s.seed);
+  const set = useStore((s) => s.set);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [link, setLink] = useState<string>();
+
+  const exportSession = () => {
+    const blob = new Blob([JSON.stringify(engine.sessionFile(), null, 1)], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `etcd-playground-session-${seed}.json`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+
+  const importSession = async (file: File) => {
+    try {
+      const session = parseSession(JSON.parse(await file.text()));
+      if (session.terminals && session.terminals.length >= 2)
+        set({ terminals: session.terminals, panes: [session.terminals[0].id, session.terminals[1].id] });
+      await engine.start(session.seed, session);
+    } catch (e) {
+      set({ notice: `could not import ${file.name}: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+
+  const share = async () => {
+    const url = `${location.origin}${location.pathname}${await encodeShareFragment(engine.sessionFile())}`;
+    setLink(url);
+    await navigator.clipboard?.writeText(url).catch(() => {});
+  };
+
+  return (
+    <header className="top">
+      <strong>etcd Playground</strong>
+      <small>a simulated etcd 3.4 cluster</small>
+      <small className="clock" role="status">
+        virtual time {(clock.virtualMs / 1000).toFixed(3)} s{clock.paused ? ' (paused)' : ''}
+      </small>
+      <fieldset className="group" aria-label="time controls">
+        <button type="button" onClick={() => engine.time(clock.paused ? 'resume' : 'pause')}>
+          {clock.paused ? 'resume' : 'pause'}
+        </button>
+        <button type="button" disabled={!clock.paused} onClick={() => engine.time('step')}>
+          step
+        </button>
+        <button
+          type="button"
+          disabled={!clock.paused}
+          title="run until an election, a commit, a fault or a command happens"
+          onClick={() => engine.time('until')}
+        >
+          run until something happens
+        </button>
+        <label>
+          speed{' '}
+          <select
+            aria-label="speed"
+            value={String(speed)}
+            onChange={(e) => {
+              const x = Number(e.target.value);
+              set({ speed: x });
+              engine.speed(x);
+            }}
+          >
+            {SPEEDS.map((x) => (
+              <option key={x} value={String(x)}>
+                {x}×
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <fieldset className="group" aria-label="session">
+        <button type="button" onClick={() => void engine.reset((seed % 4_294_967_295) + 1)}>
+          reset
+        </button>
+        <button type="button" onClick={exportSession}>
+          export
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          import
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          aria-label="session file"
+          hidden
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void importSession(f);
+            e.target.value = '';
+          }}
+        />
+        <button type="button" onClick={() => void share()}>
+          share link
+        </button>
+        <button type="button" onClick={() => set({ theme: theme === 'dark' ? 'light' : 'dark' })}>
+          {theme === 'dark' ? 'light theme' : 'dark theme'}
+        </button>
+      </fieldset>
+      {link && (
+        <div className="share" role="dialog" aria-label="share link">
+          <input readOnly aria-label="link" value={link} onFocus={(e) => e.target.select()} />
+          <button type="button" onClick={() => setLink(undefined)}>
+            close
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

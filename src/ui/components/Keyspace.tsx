@@ -1,0 +1,117 @@
+// The keyspace: each key with its value, create / mod revision, version and lease; the store's
+// revision and compacted revision; and, for the chosen key, its history in generations, which
+// is what explains revision vs mod_revision vs version. The key the last write touched is lit.
+import type { ClusterView, KeyspaceView } from '../../worker/protocol.ts';
+import type { EngineClient } from '../engineClient.ts';
+import { useStore } from '../store.ts';
+
+export function Keyspace({ engine, view }: { engine: EngineClient; view: ClusterView }) {
+  const ks = view.keyspace;
+  const keyspaceOf = useStore((s) => s.keyspaceOf);
+  const selected = useStore((s) => s.selectedKey);
+  const set = useStore((s) => s.set);
+  if (!ks) return null;
+  const chosen = ks.keys.find((k) => k.key === selected);
+  return (
+    <section className="panel keyspace" aria-label="keyspace">
+      <div className="panel-head">
+        <span role="status" aria-label="revisions">
+          revision <b>{ks.revision}</b> · compacted <b>{ks.compactRevision < 0 ? '–' : ks.compactRevision}</b>
+        </span>
+        <label>
+          store of{' '}
+          <select
+            aria-label="whose keyspace"
+            value={keyspaceOf ?? ''}
+            onChange={(e) => {
+              const m = e.target.value || undefined;
+              set({ keyspaceOf: m });
+              engine.keyspaceOf(m);
+            }}
+          >
+            <option value="">the leader ({ks.member})</option>
+            {view.members.map((m) => (
+              <option key={m.name} value={m.name}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {ks.keys.length === 0 ? (
+        <p className="empty">No keys yet. Try `etcdctl put foo bar`.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>key</th>
+              <th>value</th>
+              <th title="create_revision">create</th>
+              <th title="mod_revision">mod</th>
+              <th>version</th>
+              <th>lease</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ks.keys.map((k) => (
+              <tr
+                key={k.key}
+                aria-label={`key ${k.key}`}
+                aria-selected={k.key === selected}
+                className={k.modRevision === ks.revision ? 'latest' : undefined}
+                onClick={() => set({ selectedKey: k.key === selected ? undefined : k.key })}
+              >
+                <td>
+                  <button type="button" className="link">
+                    {k.key}
+                  </button>
+                </td>
+                <td className="value">{k.value.length > 40 ? `${k.value.slice(0, 40)}…` : k.value}</td>
+                <td>{k.createRevision}</td>
+                <td>{k.modRevision}</td>
+                <td>{k.version}</td>
+                <td>{k.lease}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {ks.more > 0 && <p className="empty">and {ks.more} more keys</p>}
+      {chosen && <KeyHistory ks={ks} k={chosen} />}
+    </section>
+  );
+}
+
+function KeyHistory({ ks, k }: { ks: KeyspaceView; k: KeyspaceView['keys'][number] }) {
+  const live = k.generations[k.generations.length - 1];
+  return (
+    <section className="history" aria-label={`history of ${k.key}`}>
+      <h3>history of {k.key}</h3>
+      {k.generations.map((g, i) => (
+        <div key={g.revs[0] ? `${g.revs[0].main}.${g.revs[0].sub}` : i} className="generation">
+          <span className="gen-label">generation {i + 1}</span>
+          {g.revs.map((r, j) => {
+            const tomb = g.tombstone && j === g.revs.length - 1;
+            return (
+              <span
+                key={`${r.main}.${r.sub}`}
+                className={tomb ? 'rev tomb' : 'rev'}
+                title={tomb ? 'delete (tombstone)' : 'put'}
+              >
+                {r.main}
+                {r.sub ? `.${r.sub}` : ''}
+                {tomb ? ' ✕' : ''}
+              </span>
+            );
+          })}
+        </div>
+      ))}
+      <p className="explain">
+        The store is at revision {ks.revision}. {k.key}'s current generation began at revision {k.createRevision}{' '}
+        (create_revision) and was last changed at {k.modRevision} (mod_revision); it has been put {k.version} time
+        {k.version === 1 ? '' : 's'} since (version{live ? '' : ''}). A delete ends a generation; a later put starts a
+        new one at version 1.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+// The members on a ring, the links between them (cut ones dashed red), and every Raft message
+// in flight as a dot moving from sender to receiver, colored by type. Slow time down to watch.
+import type { ClusterView } from '../../worker/protocol.ts';
+import { ROLE_COLOR } from './colors.ts';
+
+export const MESSAGE_COLOR: Record<string, string> = {
+  MsgApp: '#3fb950',
+  MsgAppResp: '#2ea043',
+  MsgHeartbeat: '#8b949e',
+  MsgHeartbeatResp: '#6e7681',
+  MsgVote: '#f0883e',
+  MsgVoteResp: '#d29922',
+  MsgPreVote: '#db61a2',
+  MsgPreVoteResp: '#bf4b8a',
+  MsgSnap: '#a371f7',
+  MsgReadIndex: '#58a6ff',
+  MsgReadIndexResp: '#388bfd',
+  MsgTimeoutNow: '#f85149',
+};
+
+const LEGEND: [string, string][] = [
+  ['append', 'MsgApp'],
+  ['heartbeat', 'MsgHeartbeat'],
+  ['vote', 'MsgVote'],
+  ['pre-vote', 'MsgPreVote'],
+  ['snapshot', 'MsgSnap'],
+  ['ReadIndex', 'MsgReadIndex'],
+];
+
+const SIZE = 220;
+const R = 80;
+
+export function NetworkPicture({ view }: { view: ClusterView }) {
+  const names = view.members.map((m) => m.name);
+  const pos = new Map(
+    names.map((n, i) => {
+      const a = (i / names.length) * 2 * Math.PI - Math.PI / 2;
+      return [n, { x: SIZE / 2 + R * Math.cos(a), y: SIZE / 2 + R * Math.sin(a) }];
+    }),
+  );
+  const cut = new Set(view.cut);
+  const links: { a: string; b: string; cut: boolean }[] = [];
+  for (let i = 0; i < names.length; i++)
+    for (let j = i + 1; j < names.length; j++)
+      links.push({
+        a: names[i],
+        b: names[j],
+        cut: cut.has(`${names[i]}->${names[j]}`) || cut.has(`${names[j]}->${names[i]}`),
+      });
+  return (
+    <figure className="network" aria-label="network">
+      <svg
+        viewBox={`0 0 ${SIZE} ${SIZE}`}
+        width={SIZE}
+        height={SIZE}
+        role="img"
+        aria-label="members and messages in flight"
+      >
+        {links.map((l) => {
+          const p = pos.get(l.a)!;
+          const q = pos.get(l.b)!;
+          return (
+            <line
+              key={`${l.a}-${l.b}`}
+              x1={p.x}
+              y1={p.y}
+              x2={q.x}
+              y2={q.y}
+              className={l.cut ? 'link cut' : 'link'}
+              data-cut={l.cut || undefined}
+            />
+          );
+        })}
+        {view.messages.map((m, i) => {
+          const p = pos.get(m.from);
+          const q = pos.get(m.to);
+          if (!p || !q) return null;
+          const span = Math.max(1e-6, m.arrivesAt - m.sentAt);
+          const f = Math.min(1, Math.max(0, (view.virtualMs - m.sentAt) / span));
+          return (
+            <circle
+              // biome-ignore lint/suspicious/noArrayIndexKey: messages have no identity; position is all that is drawn
+              key={i}
+              cx={p.x + (q.x - p.x) * f}
+              cy={p.y + (q.y - p.y) * f}
+              r={3.5}
+              fill={MESSAGE_COLOR[m.type] ?? '#c9d1d9'}
+            >
+              <title>{`${m.type} ${m.from}→${m.to} term ${m.term}`}</title>
+            </circle>
+          );
+        })}
+        {view.dropped.map((d, i) => {
+          const p = pos.get(d.from);
+          const q = pos.get(d.to);
+          if (!p || !q) return null;
+          const x = p.x + (q.x - p.x) * 0.3;
+          const y = p.y + (q.y - p.y) * 0.3;
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: drops have no identity
+            <text key={`d${i}`} x={x} y={y} className="dropped" textAnchor="middle" dominantBaseline="middle">
+              ×
+            </text>
+          );
+        })}
+        {view.members.map((m) => {
+          const p = pos.get(m.name)!;
+          return (
+            <g key={m.name}>
+              <circle
+                cx={p.x}
+                cy={p.y}
+                r={17}
+                fill="var(--panel)"
+                stroke={ROLE_COLOR[m.role]}
+                strokeWidth={m.role === 'leader' ? 4 : 2}
+              />
+              <text x={p.x} y={p.y + 4} textAnchor="middle" className="node-label">
+                {m.name.replace('infra', '')}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption className="legend">
+        {LEGEND.map(([label, type]) => (
+          <span key={type}>
+            <i style={{ background: MESSAGE_COLOR[type] }} />
+            {label}
+          </span>
+        ))}
+        <span>
+          <i className="x">×</i>dropped
+        </span>
+      </figcaption>
+    </figure>
+  );
+}

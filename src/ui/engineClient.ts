@@ -1,0 +1,134 @@
+// The page's side of the worker protocol: sends inputs, routes output to the terminals, keeps
+// the session record in step, and hands the newest cluster picture to the store once per frame.
+import type { ControlAction, FromWorker, SessionFile, ToWorker } from '../worker/protocol.ts';
+import { clearSession, loadHistory, SessionRecord, saveHistory } from './session/storage.ts';
+import { useStore } from './store.ts';
+import { XtermView } from './terminal/xtermView.ts';
+
+const WELCOME = 'etcd Playground: a simulated etcd 3.4 cluster. Try `etcdctl put foo bar`.\n';
+
+export class EngineClient {
+  private readonly worker: Worker;
+  private nextId = 1;
+  private readonly completions = new Map<number, (c: { from: number; candidates: string[] }) => void>();
+  readonly terminals = new Map<string, XtermView>();
+  private record = new SessionRecord(1);
+  private pendingView: FromWorker & { type: 'view' } = undefined as never;
+  private readyWaiters: (() => void)[] = [];
+
+  constructor() {
+    this.worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+    const draw = () => {
+      if (this.pendingView) useStore.getState().set({ view: this.pendingView.view });
+      this.pendingView = undefined as never;
+      requestAnimationFrame(draw);
+    };
+    requestAnimationFrame(draw);
+  }
+
+  private send(m: ToWorker): void {
+    this.worker.postMessage(m);
+  }
+
+  /** A fresh cluster from `seed`, or a saved session rebuilt; every terminal starts over. */
+  start(seed: number, session?: SessionFile): Promise<void> {
+    this.record = new SessionRecord(session?.seed ?? seed, session);
+    useStore.getState().set({ ready: false, view: undefined, selectedKey: undefined });
+    for (const t of this.terminals.values()) {
+      t.reset();
+      t.write(WELCOME);
+      t.prompt();
+    }
+    this.send({ v: 2, type: 'start', seed, session });
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  reset(seed: number): Promise<void> {
+    clearSession();
+    return this.start(seed);
+  }
+
+  /** The session as a file: seed, inputs, where it had got to, and the terminals. */
+  sessionFile(): SessionFile {
+    return this.record.snapshot(useStore.getState().terminals);
+  }
+
+  terminal(id: string): XtermView {
+    let t = this.terminals.get(id);
+    if (!t) {
+      t = new XtermView(
+        id,
+        {
+          exec: (terminal, line) => this.send({ v: 2, type: 'exec', id: this.nextId++, terminal, line }),
+          interrupt: (terminal) => this.send({ v: 2, type: 'interrupt', terminal }),
+          complete: (terminal, line, cursor) =>
+            new Promise((resolve) => {
+              const id = this.nextId++;
+              this.completions.set(id, resolve);
+              this.send({ v: 2, type: 'complete', id, terminal, line, cursor });
+            }),
+          history: (terminal, entries) => saveHistory(terminal, entries),
+        },
+        loadHistory(id),
+        useStore.getState().theme,
+      );
+      t.write(WELCOME);
+      t.prompt();
+      this.terminals.set(id, t);
+    }
+    return t;
+  }
+
+  control(action: ControlAction, args: { member?: string; groups?: string[][]; value?: number } = {}): void {
+    this.send({ v: 2, type: 'control', action, ...args });
+  }
+
+  time(action: 'pause' | 'resume' | 'step' | 'until'): void {
+    this.send({ v: 2, type: 'time', action });
+  }
+
+  speed(speed: number): void {
+    this.send({ v: 2, type: 'time', action: 'speed', speed });
+  }
+
+  keyspaceOf(member: string | undefined): void {
+    this.send({ v: 2, type: 'view', keyspaceOf: member });
+  }
+
+  private receive(m: FromWorker): void {
+    const store = useStore.getState();
+    switch (m.type) {
+      case 'view':
+        this.pendingView = m;
+        break;
+      case 'output':
+        this.terminal(m.terminal).write(m.text);
+        break;
+      case 'done':
+        this.terminal(m.terminal).prompt();
+        break;
+      case 'echo':
+        this.terminal(m.terminal).echo(m.line);
+        break;
+      case 'completion':
+        this.completions.get(m.id)?.({ from: m.from, candidates: m.candidates });
+        this.completions.delete(m.id);
+        break;
+      case 'input':
+        this.record.add(m.input);
+        break;
+      case 'clock':
+        this.record.reached(m.virtualMs, m.events);
+        store.set({ clock: { virtualMs: m.virtualMs, events: m.events, paused: m.paused, speed: m.speed } });
+        break;
+      case 'ready':
+        if (!m.restored) this.record = new SessionRecord(m.seed);
+        this.record.save(true);
+        this.speed(store.speed);
+        store.set({ ready: true, seed: m.seed, notice: m.error });
+        for (const w of this.readyWaiters.splice(0)) w();
+        break;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+// The page's state (zustand): what the worker last reported (clock, cluster picture) and what
+// the learner arranged (terminals and which pane shows which, theme, panels, filters). Terminal
+// screens are not here: xterm.js keeps them, written to directly as output arrives.
+import { create } from 'zustand';
+import type { TraceKind } from '../engine/base/trace.ts';
+import type { ClusterView } from '../worker/protocol.ts';
+
+export interface TerminalTab {
+  id: string;
+  title: string;
+}
+
+export type Inspector = 'keyspace' | 'watches' | 'leases' | 'events';
+/** The kinds the event log offers to filter by (message tracing is off in the playground: too many). */
+export const TRACE_KINDS: TraceKind[] = ['election', 'commit', 'member', 'fault', 'command', 'snapshot'];
+
+export interface Layout {
+  theme: 'dark' | 'light';
+  terminals: TerminalTab[];
+  /** The terminals shown side by side: left pane and right pane. */
+  panes: [string, string];
+  inspector: Inspector;
+  speed: number;
+}
+
+export interface PlaygroundState extends Layout {
+  ready: boolean;
+  seed: number;
+  /** A message for the learner (a share link that was not valid, an import that failed). */
+  notice: string | undefined;
+  clock: { virtualMs: number; events: number; paused: boolean; speed: number };
+  view: ClusterView | undefined;
+  keyspaceOf: string | undefined;
+  selectedKey: string | undefined;
+  eventKinds: Record<TraceKind, boolean>;
+  set(patch: Partial<PlaygroundState>): void;
+}
+
+export const DEFAULT_LAYOUT: Layout = {
+  theme: 'dark',
+  terminals: [
+    { id: 't1', title: 'terminal 1' },
+    { id: 't2', title: 'terminal 2' },
+  ],
+  panes: ['t1', 't2'],
+  inspector: 'keyspace',
+  speed: 1,
+};
+
+export const useStore = create<PlaygroundState>((set) => ({
+  ...DEFAULT_LAYOUT,
+  ready: false,
+  seed: 1,
+  notice: undefined,
+  clock: { virtualMs: 0, events: 0, paused: false, speed: 1 },
+  view: undefined,
+  keyspaceOf: undefined,
+  selectedKey: undefined,
+  eventKinds: {
+    election: true,
+    commit: true,
+    member: true,
+    fault: true,
+    command: true,
+    snapshot: true,
+    message: false,
+  },
+  set: (patch) => set(patch),
+}));
