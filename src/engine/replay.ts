@@ -1,5 +1,6 @@
 // Replays a conformance case against a fresh simulated cluster and renders the transcript in
 // the recorder's format, so it can be compared with what real etcd printed.
+import { terminalText } from './base/bytes.ts';
 import { parseCase, renderTranscript, type TranscriptEntry } from './casefile.ts';
 import { Simulation } from './index.ts';
 
@@ -44,7 +45,7 @@ export function replayCase(text: string, opts: ReplayOptions = {}): { transcript
   for (const c of parseCase(text)) {
     if (c.kind === 'kill') sim.advance(KILL_GRACE_MS);
     const { output, exitCode } = sim.execSync(sh, c.text);
-    entries.push({ command: c.text, output, exitCode: c.kind === 'bg' ? 0 : exitCode });
+    entries.push({ command: c.text, output: terminalText(output), exitCode: c.kind === 'bg' ? 0 : exitCode });
   }
   return { transcript: renderTranscript(entries), entries };
 }

@@ -23,6 +23,14 @@ export function fromUtf8(s: string): Bytes {
   return out;
 }
 
+/**
+ * What a terminal shows for what a program wrote: its bytes decoded as UTF-8. Text with
+ * characters beyond one byte is already decoded (a message quoting what was typed).
+ */
+export function terminalText(written: string): string {
+  return /[^\u0000-\u00ff]/.test(written) ? written : toUtf8(written);
+}
+
 /** Decode a byte string as UTF-8 for display; each invalid byte becomes U+FFFD. */
 export function toUtf8(b: Bytes): string {
   let out = '';

@@ -1,4 +1,5 @@
 // How etcdctl prints members, endpoint status, health and hash, and alarms, in each format.
+import { fromUtf8 } from '../../base/bytes.ts';
 import { hexId } from '../../base/ids.ts';
 import type { ResponseHeader, StatusResponse } from '../../etcdserverpb.ts';
 import type { MemberInfo } from '../../server/membership.ts';
@@ -21,13 +22,15 @@ export function humanizeBytes(n: number): string {
   return `${rounded} ${units[e]}`;
 }
 
-/** Go's time.Duration String() for a virtual duration in ms. */
+const MICRO = fromUtf8('µ');
+
+/** Go's time.Duration String() for a virtual duration in ms, as the bytes Go writes (µ is two bytes of UTF-8). */
 export function goDuration(ms: number): string {
   const ns = Math.round(ms * 1e6);
   if (ns === 0) return '0s';
   if (ns < 1000) return `${ns}ns`;
   const trim = (v: string) => v.replace(/\.?0+$/, '');
-  if (ns < 1e6) return `${trim((ns / 1e3).toFixed(3))}µs`;
+  if (ns < 1e6) return `${trim((ns / 1e3).toFixed(3))}${MICRO}s`;
   if (ns < 1e9) return `${trim((ns / 1e6).toFixed(6))}ms`;
   return `${trim((ns / 1e9).toFixed(9))}s`;
 }
