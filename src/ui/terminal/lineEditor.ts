@@ -10,8 +10,9 @@ export interface EditResult {
   interrupt?: boolean;
   /** Ctrl-L: clear the screen and draw the prompt again. */
   clear?: boolean;
-  /** Tab: ask for completions of the word at the cursor. */
+  /** Tab: ask for completions of the word at the cursor. Keys after it are not handled yet: `rest`. */
   complete?: boolean;
+  rest?: string;
   /** Completions to list below the line (Tab with several and nothing more in common). */
   list?: string[];
 }
@@ -67,12 +68,14 @@ export class LineEditor {
     let i = 0;
     while (i < data.length) {
       const esc = /^\x1b(?:\[[0-9;]*[A-Za-z~]|O[A-Za-z])/.exec(data.slice(i));
-      if (esc) {
-        out.push(this.key(esc[0]));
-        i += esc[0].length;
-      } else {
-        out.push(this.key(data[i]));
-        i++;
+      const k = esc ? esc[0] : data[i];
+      const r = this.key(k);
+      i += k.length;
+      out.push(r);
+      if (r.complete) {
+        // What follows Tab waits until the completion has been applied.
+        r.rest = data.slice(i);
+        break;
       }
     }
     return out;

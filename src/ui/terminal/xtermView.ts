@@ -28,6 +28,8 @@ export class XtermView {
   private readonly editor: LineEditor;
   private busy = false;
   private completing = false;
+  /** Keys typed while a completion was on its way: handled once it is in. */
+  private typeahead = '';
 
   constructor(
     readonly id: string,
@@ -106,7 +108,10 @@ export class XtermView {
       if (data === '\x03') this.host.interrupt(this.id);
       return;
     }
-    if (this.completing) return;
+    if (this.completing) {
+      this.typeahead += data;
+      return;
+    }
     for (const r of this.editor.handle(data)) {
       if (r.clear) {
         this.term.clear();
@@ -125,8 +130,13 @@ export class XtermView {
             const back = this.editor.text.length - this.editor.position;
             this.term.write(`\r\n${c.list.join('  ')}\r\n${PROMPT}${this.editor.text}${back ? `\x1b[${back}D` : ''}`);
           }
+          const rest = this.typeahead;
+          this.typeahead = '';
+          if (rest) this.onData(rest);
         });
-        return; // keys after Tab wait for the completion
+        // Keys after Tab (in this chunk or typed meanwhile) wait for the completion.
+        this.typeahead = r.rest ?? '';
+        return;
       }
       if (r.interrupt) this.term.write(PROMPT);
       if (r.submit !== undefined) {
