@@ -11,11 +11,11 @@ export interface Step {
   loose: RegExp;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function linePattern(line: string): string {
   const parts = line.split(/(<[A-Z_]+>)/);
-  let p = parts.map((x, i) => (i % 2 ? '.+?' : escape(x))).join('');
+  let p = parts.map((x, i) => (i % 2 ? '.+?' : escapeRe(x))).join('');
   if (/raft_term|^\|\s+127\.0\.0\.1/.test(line))
     p = p
       .replace(/\d+/g, '\\d+')
@@ -44,8 +44,8 @@ export function readCase(path: string): Step[] {
     const loose = lines.map((l) => `(?:[^\\n]*\\n)*?${linePattern(l)}\\n`).join('');
     steps.push({
       command,
-      expected: new RegExp(`\\$ ${escape(command)}\\n${body}\\$`),
-      loose: new RegExp(`\\$ ${escape(command)}\\n${loose}`),
+      expected: new RegExp(`\\$ ${escapeRe(command)}\\n${body}\\$`),
+      loose: new RegExp(`\\$ ${escapeRe(command)}\\n${loose}`),
     });
   }
   return steps;

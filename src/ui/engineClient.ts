@@ -25,6 +25,8 @@ export class EngineClient {
       requestAnimationFrame(draw);
     };
     requestAnimationFrame(draw);
+    // Leaving the page keeps where the session had got to.
+    addEventListener('pagehide', () => this.record.save(true));
   }
 
   private send(m: ToWorker): void {

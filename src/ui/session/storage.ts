@@ -34,7 +34,7 @@ export function loadSession(): SessionFile | undefined {
   }
 }
 
-/** The running session's record, kept in step with the worker and saved at most twice a second. */
+/** The running session's record, kept in step with the worker: inputs saved at once, the clock at most twice a second. */
 export class SessionRecord {
   private file: SessionFile;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -49,9 +49,12 @@ export class SessionRecord {
     return this.file.seed;
   }
 
+  /** An input is saved at once: a reload right after it must not lose it. */
   add(input: SessionInput): void {
     this.file.inputs.push(input);
-    this.reached(input.at, input.n);
+    this.file.endMs = Math.max(this.file.endMs, input.at);
+    this.file.endEvents = Math.max(this.file.endEvents, input.n);
+    this.save(true);
   }
 
   /** Where the run has got to (from the worker's clock). */
