@@ -18,13 +18,11 @@ export class TerminalPage {
 
   /** What the terminal holds (screen and scrollback), one line per line, without trailing blanks. */
   async text(): Promise<string> {
-    const raw = await this.page.evaluate(
-      (title) =>
-        (globalThis as unknown as { etcdPlayground: { terminalText(t: string): string } }).etcdPlayground.terminalText(
-          title,
-        ),
-      this.name,
-    );
+    // The hook arrives with the page's code; until then there is no terminal to read.
+    const raw = await this.page.evaluate((title) => {
+      const hook = (globalThis as unknown as { etcdPlayground?: { terminalText(t: string): string } }).etcdPlayground;
+      return hook ? hook.terminalText(title) : '';
+    }, this.name);
     return raw
       .split('\n')
       .map((l) => l.trimEnd())

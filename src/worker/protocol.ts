@@ -25,7 +25,7 @@ export type ControlAction =
 
 export type ToWorker =
   /** Start a fresh cluster from a seed, or rebuild a saved session. */
-  | { v: 2; type: 'start'; seed: number; session?: SessionFile }
+  | { v: 2; type: 'start'; seed: number; members?: number; session?: SessionFile }
   | { v: 2; type: 'exec'; id: number; terminal: string; line: string }
   | { v: 2; type: 'interrupt'; terminal: string }
   | { v: 2; type: 'complete'; id: number; terminal: string; line: string; cursor: number }

@@ -6,6 +6,7 @@ import { type Completion, complete } from '../api/shell/complete.ts';
 import { timeControl } from '../api/utils/sim.ts';
 import type { TaskRunner } from '../base/task.ts';
 import { type Shell, Simulation } from '../index.ts';
+import { localTopology } from '../sim/topology.ts';
 import type { ViewOptions } from '../view.ts';
 import {
   InvalidSession,
@@ -42,15 +43,16 @@ export class Playground {
   constructor(
     readonly seed: number,
     private readonly sink: PlaygroundSink,
+    readonly members = 3,
   ) {
-    this.sim = Simulation.create({ seed });
+    this.sim = Simulation.create({ seed, topology: localTopology(members) });
     // The event log shows commits too.
     this.sim.world.traceCommits = true;
   }
 
   /** Rebuild a session from its file: every input at its recorded instant, then on to where it ended. */
   static replay(file: SessionFile, sink: PlaygroundSink): Playground {
-    const p = new Playground(file.seed, sink);
+    const p = new Playground(file.seed, sink, file.members ?? 3);
     p.replaying = true;
     const s = p.sim.world.scheduler;
     const reach = (at: number, n: number) => {
@@ -122,6 +124,7 @@ export class Playground {
       format: SESSION_FORMAT,
       version: SESSION_VERSION,
       seed: this.seed,
+      ...(this.members !== 3 ? { members: this.members } : {}),
       endMs: this.now(),
       endEvents: this.events(),
       inputs: [...this.inputs],

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 
 export const SESSION_FORMAT = 'etcd-playground-session';
 export const SESSION_VERSION = 1;
+export const MAX_MEMBERS = 7;
 
 export type MemberAction = 'stop' | 'kill' | 'start' | 'isolate' | 'transfer';
 export type NetworkAction = 'heal' | 'partition' | 'latency' | 'loss';
@@ -35,6 +36,8 @@ const SessionSchema = v.object({
   format: v.literal(SESSION_FORMAT),
   version: v.literal(SESSION_VERSION),
   seed: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 32 - 1)),
+  /** Members the cluster starts with (infra1..infraN); 3 when absent. */
+  members: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_MEMBERS))),
   /** Virtual time the session had reached when it was saved. */
   endMs: at,
   endEvents: n,

@@ -39,10 +39,18 @@ export class SessionRecord {
   private file: SessionFile;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(seed: number, from?: SessionFile) {
+  constructor(seed: number, from?: SessionFile, members = 3) {
     this.file = from
       ? { ...from, inputs: [...from.inputs] }
-      : { format: 'etcd-playground-session', version: 1, seed, endMs: 0, endEvents: 0, inputs: [] };
+      : {
+          format: 'etcd-playground-session',
+          version: 1,
+          seed,
+          ...(members !== 3 ? { members } : {}),
+          endMs: 0,
+          endEvents: 0,
+          inputs: [],
+        };
   }
 
   get seed(): number {

@@ -1,0 +1,57 @@
+// The page: the cluster and its controls, terminals, and the inspector (keyspace, watches,
+// leases, event log). The engine runs only in the worker (started by main.ts); the page talks
+// to it through the plain-data protocol (src/worker/protocol.ts).
+import { createRoot } from 'react-dom/client';
+import { App } from './components/App.tsx';
+import { EngineClient } from './engineClient.ts';
+import { decodeShareFragment } from './session/shareLink.ts';
+import { loadLayout, loadSession } from './session/storage.ts';
+import { useStore } from './store.ts';
+import './styles.css';
+
+export function mount(worker: Worker): void {
+  const engine = new EngineClient(worker);
+  useStore.getState().set(loadLayout());
+
+  async function boot(): Promise<void> {
+    // A share link wins over the session this browser had; a bad one says why and starts fresh.
+    let notice: string | undefined;
+    try {
+      const shared = await decodeShareFragment(location.hash);
+      if (shared) {
+        history.replaceState(null, '', location.pathname + location.search);
+        if (shared.terminals && shared.terminals.length >= 2)
+          useStore
+            .getState()
+            .set({ terminals: shared.terminals, panes: [shared.terminals[0].id, shared.terminals[1].id] });
+        await engine.start(shared.seed, shared);
+        return;
+      }
+    } catch (e) {
+      notice = e instanceof Error ? e.message : String(e);
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+    // ?members=N (1 to 7) asks for a cluster of that size; a saved session of another size is set aside.
+    const asked = Number(new URLSearchParams(location.search).get('members')) || undefined;
+    const saved = loadSession();
+    const members = asked ?? saved?.members ?? 3;
+    await engine.start(saved?.seed ?? 1, saved && (saved.members ?? 3) === members ? saved : undefined, members);
+    if (notice) useStore.getState().set({ notice });
+  }
+
+  // What the end-to-end tests read: a terminal's whole buffer (the DOM holds only the visible rows).
+  (globalThis as { etcdPlayground?: unknown }).etcdPlayground = {
+    /** The xterm.js Terminal shown under this title (bench/page.ts types into it). */
+    xterm: (title: string) => {
+      const id = useStore.getState().terminals.find((t) => t.title === title)?.id;
+      return id ? engine.terminals.get(id)?.term : undefined;
+    },
+    terminalText: (title: string) => {
+      const id = useStore.getState().terminals.find((t) => t.title === title)?.id;
+      return id ? (engine.terminals.get(id)?.text() ?? '') : '';
+    },
+  };
+
+  createRoot(document.getElementById('app')!).render(<App engine={engine} />);
+  void boot();
+}
