@@ -50,6 +50,16 @@ export class XtermView {
     });
     this.term.loadAddon(this.fit);
     this.term.onData((data) => this.onData(data));
+    // Ctrl-C (or Ctrl-Shift-C) with text selected copies it, as terminal apps do; without a selection it interrupts.
+    this.term.attachCustomKeyEventHandler((e) => {
+      if (e.type === 'keydown' && e.ctrlKey && e.key.toLowerCase() === 'c' && this.term.hasSelection()) {
+        void navigator.clipboard?.writeText(this.term.getSelection()).catch(() => {});
+        this.term.clearSelection();
+        e.preventDefault();
+        return false;
+      }
+      return true;
+    });
     new ResizeObserver(() => this.resize()).observe(this.element);
   }
 
