@@ -100,6 +100,8 @@ export interface MemberHost {
   forward(from: Member, to: bigint, f: (m: Member) => void): boolean;
   /** Something happened worth a line in the trace (the UI's event log, by kind). */
   trace(event: string, kind?: TraceKind): void;
+  /** A peer's name by ID, for the event log (the members' own names are only published later). */
+  nameOf?(id: bigint): string | undefined;
   /** Whether the leader also traces each entry it applies (the UI's event log; off for speed otherwise). */
   readonly traceCommits?: boolean;
   /** Since when this member's stream to a peer has been up, if it is (etcd's transport ActiveSince). */
@@ -410,7 +412,9 @@ export class Member {
     const wasLeader = this.lessor.isPrimary();
     if (lead !== this.leader) {
       this.host.trace(
-        lead === NONE ? `${this.name} lost its leader` : `${this.name} follows ${lead.toString(16)}`,
+        lead === NONE
+          ? `${this.name} lost its leader`
+          : `${this.name} follows ${this.host.nameOf?.(lead) ?? lead.toString(16)}`,
         'election',
       );
       this.leader = lead;
@@ -452,7 +456,10 @@ export class Member {
     const req = e.data as InternalRaftRequest | undefined;
     if (!req) return; // a new leader's empty entry
     if (this.host.traceCommits && this.isLeader())
-      this.host.trace(`${this.name} committed index ${e.index}: ${Object.keys(req)[0]}`, 'commit');
+      this.host.trace(
+        `${this.name} committed index ${e.index}: ${Object.keys(req).find((k) => k !== 'id' && k !== 'header')}`,
+        'commit',
+      );
     let result: Outcome<unknown>;
     if ('memberAttr' in req) {
       this.v2.setInternal(

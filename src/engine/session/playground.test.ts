@@ -122,6 +122,30 @@ describe('a session replays exactly from its seed and inputs', () => {
   });
 });
 
+describe('time controls', () => {
+  it('"run until something happens" stops at the next line of the event log, with time paused', () => {
+    const p = new Playground(3, { output: () => {}, done: () => {} });
+    p.time('pause');
+    p.advance(5000);
+    expect(p.now()).toBe(0);
+    p.time('until');
+    const first = p.view().trace.at(-1)!;
+    expect(first.t).toBe(p.now());
+    expect(p.now()).toBeGreaterThan(0);
+    p.time('until');
+    expect(p.view().trace.at(-1)).not.toBe(first);
+    // A put shows in the event log as the command and then as the leader's commit, by name.
+    p.time('resume');
+    p.advance(3000);
+    p.exec('t1', 'etcdctl put foo bar');
+    p.advance(500);
+    const lines = p.view().trace.map((e) => `${e.kind}: ${e.event}`);
+    expect(lines).toContain('command: t1$ etcdctl put foo bar');
+    expect(lines.some((l) => /^commit: infra\d committed index \d+: put$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^election: infra\d follows infra\d$/.test(l))).toBe(true);
+  });
+});
+
 describe('session files from elsewhere are checked before anything runs', () => {
   const good: SessionFile = {
     format: 'etcd-playground-session',

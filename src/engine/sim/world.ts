@@ -87,6 +87,7 @@ export class World {
       sendRaft: (m: Message) => this.sendRaft(m),
       forward: (from: Member, to: bigint, f: (m: Member) => void) => this.forward(from, to, f),
       trace: (event: string, kind?: TraceKind) => this.trace(event, kind),
+      nameOf: (id: bigint) => this.member(id)?.name,
       get traceCommits() {
         return self.traceCommits;
       },

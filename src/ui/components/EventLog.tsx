@@ -23,7 +23,7 @@ export function EventLog({ view }: { view: ClusterView }) {
       <ol className="log-lines">
         {events.map((e, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a log line has no id; the list is redrawn whole
-          <li key={i} className={e.kind}>
+          <li key={i} className={`kind-${e.kind}`}>
             <time>{(e.t / 1000).toFixed(3)}s</time> <span className="kind">{e.kind}</span> {e.event}
           </li>
         ))}
