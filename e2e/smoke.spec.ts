@@ -1,13 +1,19 @@
-import { test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { TerminalPage } from './terminal.page.ts';
 
-test('the page runs etcdctl against the simulated cluster in its worker', async ({ page }) => {
+test('the page runs etcdctl against the simulated cluster in its worker, from its own files only', async ({ page }) => {
+  const elsewhere: string[] = [];
+  page.context().on('request', (r) => {
+    if (!r.url().startsWith('http://127.0.0.1:4173/') && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
+      elsewhere.push(r.url());
+  });
   const t = new TerminalPage(page);
   await t.open();
   await t.run('etcdctl put foo "Hello World"', /\$ etcdctl put foo "Hello World"\nOK/);
   await t.run('etcdctl get foo', /foo\nHello World/);
   await t.run('etcdctl get foo -w json', /"kvs":\[\{"key":"Zm9v"/);
   await page.screenshot({ path: 'test-results/smoke.png' });
+  expect(elsewhere).toEqual([]);
 });
 
 test('a watch in terminal 2 prints the puts made in terminal 1', async ({ page }) => {

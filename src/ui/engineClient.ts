@@ -1,6 +1,12 @@
 // The page's side of the worker protocol: sends inputs, routes output to the terminals, keeps
 // the session record in step, and hands the newest cluster picture to the store once per frame.
-import type { ControlAction, FromWorker, SessionFile, ToWorker } from '../worker/protocol.ts';
+import {
+  type ControlAction,
+  type FromWorker,
+  PROTOCOL_VERSION,
+  type SessionFile,
+  type ToWorker,
+} from '../worker/protocol.ts';
 import { clearSession, loadHistory, SessionRecord, saveHistory } from './session/storage.ts';
 import { useStore } from './store.ts';
 import { XtermView } from './terminal/xtermView.ts';
@@ -101,6 +107,13 @@ export class EngineClient {
 
   private receive(m: FromWorker): void {
     const store = useStore.getState();
+    if (m.v !== PROTOCOL_VERSION) {
+      // A page and a worker of different versions (a stale cache): refuse rather than misread.
+      store.set({
+        notice: `the engine speaks protocol ${String(m.v)}, this page ${PROTOCOL_VERSION}: reload the page`,
+      });
+      return;
+    }
     switch (m.type) {
       case 'view':
         this.pendingView = m;

@@ -2,7 +2,7 @@
 // inputs and receives output and pictures (see protocol.ts).
 import { Playground, type PlaygroundSink } from '../engine/session/playground.ts';
 import { InvalidSession, parseSession } from '../engine/session/sessionFile.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import { type FromWorker, PROTOCOL_VERSION, type ToWorker } from './protocol.ts';
 
 let pg: Playground | undefined;
 let keyspaceOf: string | undefined;
@@ -61,7 +61,7 @@ function start(seed: number, session: unknown, members = 3): void {
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const m = e.data;
-  if (m.v !== 2) return;
+  if (m.v !== PROTOCOL_VERSION) return;
   if (m.type === 'start') return start(m.seed, m.session, m.members);
   if (!pg) return;
   switch (m.type) {
