@@ -15,3 +15,21 @@ test('stopping the leader elects a new one, seen in the cluster view, and writes
   await cluster.control('start', first);
   await expect(cluster.member(first)).toHaveAttribute('data-role', 'follower', { timeout: 10_000 });
 });
+
+test('member add shows the new member on the page, and its start button brings it in', async ({ page }) => {
+  const t = new TerminalPage(page);
+  const cluster = new ClusterPage(page);
+  await t.open();
+  await cluster.leader();
+  // etcd refuses a new member while a peer connected less than 5 s ago: let time run fast past it.
+  await page.getByLabel('speed').selectOption('10');
+  await t.run('sleep 6', /\$ sleep 6\n/);
+  await t.run('etcdctl member add infra4 --peer-urls=http://127.0.0.1:42380', /Member [0-9a-f]+ added to cluster/);
+  const card = cluster.member('infra4');
+  await expect(card).toHaveAttribute('data-role', 'unstarted');
+  await expect(card).toContainText('added, not started');
+  await card.getByRole('button', { name: 'start infra4' }).click();
+  await expect(card).toHaveAttribute('data-role', 'follower', { timeout: 10_000 });
+  await t.run('etcdctl --endpoints=127.0.0.1:42379 get foo --consistency=s -w fields', /"Revision" : 1/);
+  await page.screenshot({ path: 'test-results/member-added.png' });
+});

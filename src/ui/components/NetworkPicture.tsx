@@ -132,6 +132,11 @@ export function NetworkPicture({ view }: { view: ClusterView }) {
         <span>
           <i className="x">×</i>dropped
         </span>
+        {view.faults.latencyMs < 5 && (
+          <span className="hint">
+            messages cross this LAN in {view.faults.latencyMs} ms: raise the latency or slow time down to watch them
+          </span>
+        )}
       </figcaption>
     </figure>
   );
