@@ -21,6 +21,8 @@ export class EngineClient {
   private pendingView: FromWorker & { type: 'view' } = undefined as never;
   private readyWaiters: (() => void)[] = [];
   private members = 3;
+  /** Scripts waiting for a command of theirs to end, by terminal. */
+  private readonly running = new Map<string, (exitCode: number) => void>();
   private readyOnce = false;
 
   constructor(private readonly worker: Worker) {
@@ -89,6 +91,20 @@ export class EngineClient {
     return t;
   }
 
+  /**
+   * Run one command line in a terminal as if typed there; resolves with its exit status, or
+   * undefined if a command is already running in that terminal.
+   */
+  runLine(terminal: string, line: string): Promise<number | undefined> {
+    const t = this.terminal(terminal);
+    if (t.busy || this.running.has(terminal)) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      this.running.set(terminal, resolve);
+      t.echo(line);
+      this.send({ v: 2, type: 'exec', id: this.nextId++, terminal, line });
+    });
+  }
+
   control(action: ControlAction, args: { member?: string; groups?: string[][]; value?: number } = {}): void {
     this.send({ v: 2, type: 'control', action, ...args });
   }
@@ -123,6 +139,8 @@ export class EngineClient {
         break;
       case 'done':
         this.terminal(m.terminal).prompt();
+        this.running.get(m.terminal)?.(m.exitCode);
+        this.running.delete(m.terminal);
         break;
       case 'echo':
         this.terminal(m.terminal).echo(m.line);

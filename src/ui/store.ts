@@ -10,7 +10,7 @@ export interface TerminalTab {
   title: string;
 }
 
-export type Inspector = 'keyspace' | 'watches' | 'leases' | 'events';
+export type Inspector = 'keyspace' | 'watches' | 'leases' | 'events' | 'script';
 /** The kinds the event log offers to filter by (message tracing is off in the playground: too many). */
 export const TRACE_KINDS: TraceKind[] = ['election', 'commit', 'member', 'fault', 'command', 'snapshot'];
 

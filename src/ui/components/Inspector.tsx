@@ -4,6 +4,7 @@ import { type Inspector as Tab, useStore } from '../store.ts';
 import { EventLog } from './EventLog.tsx';
 import { Keyspace } from './Keyspace.tsx';
 import { Leases } from './Leases.tsx';
+import { Script } from './Script.tsx';
 import { Watches } from './Watches.tsx';
 
 const TABS: [Tab, string][] = [
@@ -11,6 +12,7 @@ const TABS: [Tab, string][] = [
   ['watches', 'watches'],
   ['leases', 'leases'],
   ['events', 'event log'],
+  ['script', 'script'],
 ];
 
 export function Inspector({ engine }: { engine: EngineClient }) {
@@ -32,6 +34,7 @@ export function Inspector({ engine }: { engine: EngineClient }) {
       {view && tab === 'watches' && <Watches view={view} />}
       {view && tab === 'leases' && <Leases view={view} />}
       {view && tab === 'events' && <EventLog view={view} />}
+      {tab === 'script' && <Script engine={engine} />}
     </aside>
   );
 }

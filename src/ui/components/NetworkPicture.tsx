@@ -133,9 +133,7 @@ export function NetworkPicture({ view }: { view: ClusterView }) {
           <i className="x">×</i>dropped
         </span>
         {view.faults.latencyMs < 5 && (
-          <span className="hint">
-            messages cross this LAN in {view.faults.latencyMs} ms: raise the latency or slow time down to watch them
-          </span>
+          <span className="hint">{view.faults.latencyMs} ms a message: raise latency or slow time to see them</span>
         )}
       </figcaption>
     </figure>

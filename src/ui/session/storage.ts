@@ -108,7 +108,8 @@ export function loadLayout(): Layout {
     theme: data.theme === 'light' ? 'light' : 'dark',
     terminals,
     panes,
-    inspector: (['keyspace', 'watches', 'leases', 'events'] as const).find((i) => i === data.inspector) ?? 'keyspace',
+    inspector:
+      (['keyspace', 'watches', 'leases', 'events', 'script'] as const).find((i) => i === data.inspector) ?? 'keyspace',
     speed: typeof data.speed === 'number' && data.speed >= 0.01 && data.speed <= 10 ? data.speed : 1,
   };
 }

@@ -26,7 +26,8 @@ export class XtermView {
   readonly element: HTMLDivElement;
   private readonly fit = new FitAddon();
   private readonly editor: LineEditor;
-  private busy = false;
+  /** A command is running: keys other than Ctrl-C wait. */
+  busy = false;
   private completing = false;
   /** Keys typed while a completion was on its way: handled once it is in. */
   private typeahead = '';
