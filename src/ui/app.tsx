@@ -3,13 +3,14 @@
 // to it through the plain-data protocol (src/worker/protocol.ts).
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App.tsx';
+import type { EarlyStart } from './earlyStart.ts';
 import { EngineClient } from './engineClient.ts';
 import { decodeShareFragment } from './session/shareLink.ts';
 import { loadLayout, loadSession } from './session/storage.ts';
 import { useStore } from './store.ts';
 import './styles.css';
 
-export function mount(worker: Worker): void {
+export function mount(worker: Worker, early: EarlyStart | undefined): void {
   const engine = new EngineClient(worker);
   useStore.getState().set(loadLayout());
 
@@ -31,11 +32,14 @@ export function mount(worker: Worker): void {
       notice = e instanceof Error ? e.message : String(e);
       history.replaceState(null, '', location.pathname + location.search);
     }
-    // ?members=N (1 to 7) asks for a cluster of that size; a saved session of another size is set aside.
-    const asked = Number(new URLSearchParams(location.search).get('members')) || undefined;
-    const saved = loadSession();
-    const members = asked ?? saved?.members ?? 3;
-    await engine.start(saved?.seed ?? 1, saved && (saved.members ?? 3) === members ? saved : undefined, members);
+    if (early) {
+      // The entry already asked for this browser's session (or a fresh cluster); the record follows it.
+      const saved = loadSession();
+      await engine.adopt(early, early.session && saved ? saved : undefined);
+    } else {
+      const saved = loadSession();
+      await engine.start(saved?.seed ?? 1, saved, saved?.members ?? 3);
+    }
     if (notice) useStore.getState().set({ notice });
   }
 

@@ -7,6 +7,7 @@ import {
   type SessionFile,
   type ToWorker,
 } from '../worker/protocol.ts';
+import type { EarlyStart } from './earlyStart.ts';
 import { clearSession, loadHistory, SessionRecord, saveHistory } from './session/storage.ts';
 import { useStore } from './store.ts';
 import { XtermView } from './terminal/xtermView.ts';
@@ -26,6 +27,7 @@ export class EngineClient {
   private readyOnce = false;
 
   constructor(private readonly worker: Worker) {
+    // Set before anything else runs, so nothing the worker says after the entry's buffer is lost.
     this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
     const draw = () => {
       if (this.pendingView) useStore.getState().set({ view: this.pendingView.view });
@@ -53,6 +55,18 @@ export class EngineClient {
     }
     this.send({ v: 2, type: 'start', seed, session, members: this.members });
     return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /**
+   * Take over a start the entry already sent (earlyStart.ts): keep the record it implies and
+   * handle what the worker said meanwhile.
+   */
+  adopt(early: EarlyStart, saved: SessionFile | undefined): Promise<void> {
+    this.members = early.members;
+    this.record = new SessionRecord(early.seed, saved, early.members);
+    const done = new Promise<void>((resolve) => this.readyWaiters.push(resolve));
+    for (const m of early.buffered.splice(0)) this.receive(m);
+    return done;
   }
 
   reset(seed: number): Promise<void> {

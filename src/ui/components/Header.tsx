@@ -1,7 +1,6 @@
 // The top bar: the virtual clock, time controls, the session (reset, export, import, share
 // link) and the theme.
 import { useRef, useState } from 'react';
-import { parseSession } from '../../engine/session/sessionFile.ts';
 import type { EngineClient } from '../engineClient.ts';
 import { encodeShareFragment } from '../session/shareLink.ts';
 import { useStore } from '../store.ts';
@@ -28,6 +27,8 @@ export function Header({ engine }: { engine: EngineClient }) {
 
   const importSession = async (file: File) => {
     try {
+      // The validator loads with the first import: it is not part of the first load.
+      const { parseSession } = await import('../../engine/session/sessionFile.ts');
       const session = parseSession(JSON.parse(await file.text()));
       if (session.terminals && session.terminals.length >= 2)
         set({ terminals: session.terminals, panes: [session.terminals[0].id, session.terminals[1].id] });

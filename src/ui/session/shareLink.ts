@@ -1,6 +1,6 @@
 // Share links: the whole session (seed + inputs) in the URL fragment, deflated and base64url
 // encoded, so the link works without any server. The fragment is validated like an imported file.
-import { parseSession, type SessionFile } from '../../engine/session/sessionFile.ts';
+import type { SessionFile } from '../../engine/session/sessionFile.ts';
 
 export const SHARE_PARAM = 'session=';
 
@@ -45,5 +45,7 @@ export async function decodeShareFragment(hash: string): Promise<SessionFile | u
   } catch {
     throw new Error('this share link is damaged: it is not a session');
   }
+  // The validator loads only when a link is opened: it is not part of the first load.
+  const { parseSession } = await import('../../engine/session/sessionFile.ts');
   return parseSession(data);
 }

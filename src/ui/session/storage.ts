@@ -1,10 +1,10 @@
 // What survives a reload or a crashed tab: the session (seed + inputs + where it had got to),
 // the layout, and each terminal's history, in localStorage. Writes are cheap appends in memory
 // and one throttled save.
-import { parseSession, type SessionFile, type SessionInput } from '../../engine/session/sessionFile.ts';
+import type { SessionFile, SessionInput } from '../../engine/session/sessionFile.ts';
+import { SESSION_KEY } from '../earlyStart.ts';
 import { DEFAULT_LAYOUT, type Layout } from '../store.ts';
 
-const SESSION_KEY = 'etcd-playground:session';
 const LAYOUT_KEY = 'etcd-playground:layout';
 const historyKey = (id: string) => `etcd-playground:history:${id}`;
 
@@ -24,14 +24,14 @@ function write(key: string, value: unknown): void {
   }
 }
 
+/**
+ * The session this browser saved, as stored. The worker validates it before replaying anything
+ * (and says so if it cannot); here it only has to look like one.
+ */
 export function loadSession(): SessionFile | undefined {
-  const data = read(SESSION_KEY);
-  if (!data) return undefined;
-  try {
-    return parseSession(data);
-  } catch {
-    return undefined;
-  }
+  const data = read(SESSION_KEY) as Partial<SessionFile> | null;
+  if (!data || data.format !== 'etcd-playground-session' || !Array.isArray(data.inputs)) return undefined;
+  return data as SessionFile;
 }
 
 /** The running session's record, kept in step with the worker: inputs saved at once, the clock at most twice a second. */
