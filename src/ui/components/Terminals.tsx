@@ -1,6 +1,6 @@
 // Two terminals side by side; any number more as tabs. Each pane's tab strip picks which
 // terminal it shows (taking it from the other pane swaps them); + opens a new one.
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { EngineClient } from '../engineClient.ts';
 import { useStore } from '../store.ts';
 
@@ -21,7 +21,8 @@ function TerminalPane({ engine, pane, id }: { engine: EngineClient; pane: 0 | 1;
   const host = useRef<HTMLDivElement>(null);
   const title = terminals.find((t) => t.id === id)?.title ?? id;
 
-  useEffect(() => {
+  // Before the first paint: the terminal is on screen (and takes commands) a frame sooner.
+  useLayoutEffect(() => {
     const t = engine.terminal(id);
     host.current?.replaceChildren(t.element);
     t.attach();

@@ -65,8 +65,18 @@ export class XtermView {
   }
 
   /** Put the terminal on the page (once its element is in the document). */
+  /** Called once the terminal is first on the page. */
+  onAttached: (() => void) | undefined;
+
+  get attached(): boolean {
+    return !!this.term.element;
+  }
+
   attach(): void {
-    if (!this.term.element) this.term.open(this.element);
+    if (!this.term.element) {
+      this.term.open(this.element);
+      this.onAttached?.();
+    }
     this.resize();
   }
 
