@@ -49,3 +49,13 @@ test('Tab completes commands, subcommands and flags; a third terminal opens as a
   await page.getByRole('region', { name: 'terminal 3' }).getByRole('tab', { name: 'terminal 1' }).click();
   await t.waitFor(/member list --hex/);
 });
+
+test('the keyboard can leave a terminal: Escape, then Tab reaches the next control', async ({ page }) => {
+  const t = new TerminalPage(page);
+  await t.open();
+  await t.pane.locator('.xterm').click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.closest('.xterm') === null);
+  expect(focused).toBe(true);
+});

@@ -75,6 +75,7 @@ function TerminalPane({ engine, pane, id }: { engine: EngineClient; pane: 0 | 1;
         <button type="button" aria-label="new terminal" onClick={add}>
           +
         </button>
+        <small className="keys-hint">Tab completes · Esc leaves the terminal</small>
       </div>
       <div className="screen-host" ref={host} />
     </section>

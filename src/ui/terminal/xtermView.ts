@@ -53,6 +53,11 @@ export class XtermView {
     this.term.onData((data) => this.onData(data));
     // Ctrl-C (or Ctrl-Shift-C) with text selected copies it, as terminal apps do; without a selection it interrupts.
     this.term.attachCustomKeyEventHandler((e) => {
+      // The terminal keeps Tab for completion; Escape lets the keyboard leave it (then Tab moves on).
+      if (e.type === 'keydown' && e.key === 'Escape') {
+        this.term.blur();
+        return false;
+      }
       if (e.type === 'keydown' && e.ctrlKey && e.key.toLowerCase() === 'c' && this.term.hasSelection()) {
         void navigator.clipboard?.writeText(this.term.getSelection()).catch(() => {});
         this.term.clearSelection();
