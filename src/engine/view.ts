@@ -83,6 +83,8 @@ export interface PendingMemberView {
 }
 
 export interface MessageView {
+  /** The delivery event's sequence number: the same message has the same one in every picture. */
+  seq: number;
   from: string;
   to: string;
   type: string;
@@ -103,6 +105,8 @@ export interface ClusterView {
   keyspace: KeyspaceView | undefined;
   watches: WatchView[];
   pending: PendingMemberView[];
+  /** Messages sent after `sentSince` (when the world records sends), oldest first. */
+  sent: MessageView[];
   /** Messages the network dropped in the last virtual second. */
   dropped: { t: number; from: string; to: string; type: string }[];
 }
@@ -113,6 +117,29 @@ export interface ViewOptions {
   /** Whose keyspace to draw (default: the leader, else the first running member). */
   keyspaceOf?: string;
   keyLimit?: number;
+  /** Report the messages sent at or after this virtual time (default: the last virtual second). */
+  sentSince?: number;
+}
+
+/** At most this many sent messages per picture (the newest). */
+const SENT_LIMIT = 200;
+
+function sentView(world: World, names: Map<bigint, string>, since: number): MessageView[] {
+  const out: MessageView[] = [];
+  const s = world.recentSends;
+  for (let i = s.length - 1; i >= 0 && out.length < SENT_LIMIT && s[i].sentAt >= since; i--) {
+    const m = s[i];
+    out.push({
+      seq: m.seq,
+      from: names.get(m.from) ?? hexId(m.from),
+      to: names.get(m.to) ?? hexId(m.to),
+      type: m.type,
+      term: m.term,
+      sentAt: m.sentAt,
+      arrivesAt: m.arrivesAt,
+    });
+  }
+  return out.reverse();
 }
 
 function kindOf(data: unknown, type: EntryType): string {
@@ -226,6 +253,7 @@ export function clusterView(world: World, opts: ViewOptions = {}): ClusterView {
     const m = ev.data as Message | undefined;
     if (!m?.type) continue;
     messages.push({
+      seq: ev.seq,
       from: names.get(m.from) ?? hexId(m.from),
       to: names.get(m.to) ?? hexId(m.to),
       type: m.type,
@@ -256,6 +284,7 @@ export function clusterView(world: World, opts: ViewOptions = {}): ClusterView {
       eventCount: w.eventCount,
       recent: [...w.recent],
     })),
+    sent: sentView(world, names, opts.sentSince ?? now - 1000),
     dropped: world.recentDrops
       .filter((d) => d.t > now - 1000)
       .map((d) => ({

@@ -155,6 +155,8 @@ export class EngineClient {
     }
     switch (m.type) {
       case 'view':
+        // Pictures not drawn yet are replaced by the newest, but the messages they reported as sent are kept.
+        if (this.pendingView) m.view.sent = [...this.pendingView.view.sent, ...m.view.sent];
         this.pendingView = m;
         break;
       case 'output':

@@ -69,7 +69,10 @@ function start(seed: number, session: unknown, members = 3): void {
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const m = e.data;
   if (m.v !== PROTOCOL_VERSION) return;
-  if (m.type === 'start') return start(m.seed, m.session, m.members);
+  if (m.type === 'start') {
+    lastView = -1;
+    return start(m.seed, m.session, m.members);
+  }
   if (!pg) return;
   switch (m.type) {
     case 'exec':
@@ -98,6 +101,8 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
 };
 
 let lastWall = performance.now();
+/** Virtual time of the last picture sent: the next one reports the messages sent since. */
+let lastView = -1;
 
 /** Advance virtual time with wall time × speed, then send the clock and a picture. */
 function tick(): void {
@@ -112,7 +117,8 @@ function tick(): void {
       paused: pg.paused,
       speed: pg.speed,
     });
-    post({ v: 2, type: 'view', view: pg.view({ logTail: 24, traceTail: 200, keyspaceOf }) });
+    post({ v: 2, type: 'view', view: pg.view({ logTail: 24, traceTail: 200, keyspaceOf, sentSince: lastView }) });
+    lastView = pg.now();
   }
   lastWall = now;
   setTimeout(tick, 16);

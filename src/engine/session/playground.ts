@@ -48,6 +48,8 @@ export class Playground {
     this.sim = Simulation.create({ seed, topology: localTopology(members) });
     // The event log shows commits too.
     this.sim.world.traceCommits = true;
+    // …and the network picture draws every message sent, not only those caught in flight.
+    this.sim.world.recordSends = true;
   }
 
   /** Rebuild a session from its file: every input at its recorded instant, then on to where it ended. */

@@ -1,7 +1,7 @@
 // The simulated network between members: per-link latency, loss, duplication, reordering (a
 // latency jitter), and partitions, symmetric or one-way. Every draw comes from its own seeded PRNG.
 import type { Prng } from '../base/prng.ts';
-import type { Scheduler } from '../base/scheduler.ts';
+import type { ScheduledEvent, Scheduler } from '../base/scheduler.ts';
 
 export interface LinkFaults {
   /** One-way latency in virtual ms. */
@@ -23,6 +23,8 @@ export class Network {
   stats = { sent: 0, dropped: 0, delivered: 0 };
   /** Told of every message the network drops (for the trace). */
   onDrop: ((data: unknown) => void) | undefined;
+  /** Sees each message put on the wire (each copy), with its event: the UI draws what was sent. */
+  onSend: ((data: unknown, ev: ScheduledEvent) => void) | undefined;
   /** When each directed link was last cut or healed (virtual ms). */
   private readonly changedAt = new Map<string, number>();
 
@@ -89,7 +91,7 @@ export class Network {
     const copies = f.duplicate > 0 && this.rng.bool(f.duplicate) ? 2 : 1;
     for (let i = 0; i < copies; i++) {
       const delay = f.latencyMs + (f.jitterMs > 0 ? this.rng.float() * f.jitterMs : 0);
-      this.scheduler.after(
+      const ev = this.scheduler.after(
         delay,
         label,
         () => {
@@ -104,6 +106,7 @@ export class Network {
         },
         data,
       );
+      this.onSend?.(data, ev);
     }
   }
 }

@@ -52,10 +52,22 @@ export class World {
   readonly topology: Topology;
   readonly network: Network;
   readonly traceLog: TraceEvent[] = [];
+  /** The newest Raft messages put on the wire, when `recordSends` is on (the UI draws each one). */
+  readonly recentSends: {
+    seq: number;
+    from: bigint;
+    to: bigint;
+    type: string;
+    term: number;
+    sentAt: number;
+    arrivesAt: number;
+  }[] = [];
   /** The newest Raft messages the network dropped (a partition, loss), for the UI to draw. */
   readonly recentDrops: { t: number; from: bigint; to: bigint; type: string }[] = [];
   /** Every client watch, for the UI's watch picture. */
   readonly watches = new WatchRegistry();
+  /** Keep the messages sent lately (the UI's network picture; off for speed otherwise). */
+  recordSends = false;
   /** The leader traces each entry it applies (the UI's event log; off for speed otherwise). */
   traceCommits = false;
   /** Also trace every Raft message sent and dropped (the UI's event log; off for speed otherwise). */
@@ -81,6 +93,21 @@ export class World {
       }
       if (this.traceMessages && m?.type)
         this.trace(`dropped ${m.type} ${this.member(m.from)?.name}->${this.member(m.to)?.name}`, 'message');
+    };
+    this.network.onSend = (data, ev) => {
+      if (!this.recordSends) return;
+      const m = data as Message | undefined;
+      if (!m?.type) return;
+      this.recentSends.push({
+        seq: ev.seq,
+        from: m.from,
+        to: m.to,
+        type: m.type,
+        term: m.term,
+        sentAt: this.scheduler.now(),
+        arrivesAt: ev.time,
+      });
+      if (this.recentSends.length > 1024) this.recentSends.splice(0, 512);
     };
     const host: MemberHost = (this.host = {
       scheduler: this.scheduler,

@@ -1,6 +1,8 @@
 // The members on a ring, the links between them (cut ones dashed red), and every Raft message
 // in flight as a dot moving from sender to receiver, colored by type. Slow time down to watch.
-import type { ClusterView } from '../../worker/protocol.ts';
+import { useRef } from 'react';
+import type { ClusterView, MessageView } from '../../worker/protocol.ts';
+import { useStore } from '../store.ts';
 import { ROLE_COLOR } from './colors.ts';
 
 export const MESSAGE_COLOR: Record<string, string> = {
@@ -30,7 +32,52 @@ const LEGEND: [string, string][] = [
 const SIZE = 220;
 const R = 80;
 
+/** A message crossing faster than this (wall time) is drawn over this long, so it can be seen. */
+export const MIN_FLIGHT_MS = 300;
+
+type Flight = MessageView & { f: number };
+
+/**
+ * Where each message is on its way, as a fraction: by virtual time when paused or when its
+ * crossing is slow enough to watch; otherwise stretched to MIN_FLIGHT_MS of wall time from when
+ * the page first saw it (at 1× a LAN message takes 0.2 ms, too short for any frame).
+ */
+function useFlights(view: ClusterView, paused: boolean, speed: number): Flight[] {
+  const seen = useRef(new Map<number, { m: MessageView; t0: number }>());
+  /** Virtual time of the last picture drawn: messages sent since are new. */
+  const last = useRef<number | undefined>(undefined);
+  const now = performance.now();
+  const inFlight = new Map(view.messages.map((m) => [m.seq, m]));
+  const since = last.current ?? view.virtualMs - 50;
+  last.current = view.virtualMs;
+  if (paused) {
+    seen.current.clear();
+    return view.messages.map((m) => ({ ...m, f: trueFraction(m, view.virtualMs) }));
+  }
+  for (const m of [...view.sent, ...view.messages])
+    if (!seen.current.has(m.seq) && (m.sentAt > since || m.arrivesAt > view.virtualMs))
+      seen.current.set(m.seq, { m, t0: now });
+  const out: Flight[] = [];
+  for (const [seq, { m, t0 }] of seen.current) {
+    const wallSpan = (m.arrivesAt - m.sentAt) / speed;
+    const f =
+      wallSpan >= MIN_FLIGHT_MS && inFlight.has(seq)
+        ? trueFraction(m, view.virtualMs)
+        : Math.min(1, (now - t0) / MIN_FLIGHT_MS);
+    if (f >= 1 && !inFlight.has(seq)) seen.current.delete(seq);
+    else out.push({ ...m, f });
+  }
+  return out;
+}
+
+function trueFraction(m: MessageView, virtualMs: number): number {
+  const span = Math.max(1e-6, m.arrivesAt - m.sentAt);
+  return Math.min(1, Math.max(0, (virtualMs - m.sentAt) / span));
+}
+
 export function NetworkPicture({ view }: { view: ClusterView }) {
+  const clock = useStore((s) => s.clock);
+  const flights = useFlights(view, clock.paused, clock.speed);
   const names = view.members.map((m) => m.name);
   const pos = new Map(
     names.map((n, i) => {
@@ -71,18 +118,15 @@ export function NetworkPicture({ view }: { view: ClusterView }) {
             />
           );
         })}
-        {view.messages.map((m, i) => {
+        {flights.map((m) => {
           const p = pos.get(m.from);
           const q = pos.get(m.to);
           if (!p || !q) return null;
-          const span = Math.max(1e-6, m.arrivesAt - m.sentAt);
-          const f = Math.min(1, Math.max(0, (view.virtualMs - m.sentAt) / span));
           return (
             <circle
-              // biome-ignore lint/suspicious/noArrayIndexKey: messages have no identity; position is all that is drawn
-              key={i}
-              cx={p.x + (q.x - p.x) * f}
-              cy={p.y + (q.y - p.y) * f}
+              key={m.seq}
+              cx={p.x + (q.x - p.x) * m.f}
+              cy={p.y + (q.y - p.y) * m.f}
               r={3.5}
               fill={MESSAGE_COLOR[m.type] ?? '#c9d1d9'}
             >

@@ -30,7 +30,7 @@ function write(key: string, value: unknown): void {
  */
 export function loadSession(): SessionFile | undefined {
   const data = read(SESSION_KEY) as Partial<SessionFile> | null;
-  if (!data || data.format !== 'etcd-playground-session' || !Array.isArray(data.inputs)) return undefined;
+  if (data?.format !== 'etcd-playground-session' || !Array.isArray(data.inputs)) return undefined;
   return data as SessionFile;
 }
 
