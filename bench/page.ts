@@ -13,6 +13,7 @@ import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from '@playwright/test';
 import { build } from 'vite';
+import { CHROMIUM } from '../e2e/chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
@@ -184,16 +185,7 @@ async function main(): Promise<void> {
   });
   const app = await serve(appDir);
   const base = await serve(baseDir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM);
   try {
     const ours: Awaited<ReturnType<typeof firstLoad>>[] = [];
     const theirs: Awaited<ReturnType<typeof firstLoad>>[] = [];

@@ -132,11 +132,11 @@ export class Simulation {
   }
 
   setLatency(ms: number): void {
-    this.world.network.faults.latencyMs = ms;
+    this.world.setLatency(ms);
   }
 
   setLoss(fraction: number): void {
-    this.world.network.faults.loss = fraction;
+    this.world.setLoss(fraction);
   }
 
   /** Ask the leader to hand leadership to `name` (etcd's move-leader). */

@@ -160,15 +160,6 @@ function kindOf(data: unknown, type: EntryType): string {
   return 'request';
 }
 
-/** The end of the range that a prefix watch or range of `key` covers (etcdctl's --prefix). */
-function prefixEnd(key: string): string {
-  for (let i = key.length - 1; i >= 0; i--) {
-    const c = key.charCodeAt(i);
-    if (c < 0xff) return key.slice(0, i) + String.fromCharCode(c + 1);
-  }
-  return '\x00';
-}
-
 function keyspaceView(world: World, opts: ViewOptions): KeyspaceView | undefined {
   const m =
     (opts.keyspaceOf ? world.member(opts.keyspaceOf) : undefined) ??
@@ -277,7 +268,7 @@ export function clusterView(world: World, opts: ViewOptions = {}): ClusterView {
       terminal: w.owner,
       key: w.key,
       rangeEnd: w.rangeEnd,
-      prefix: w.rangeEnd !== '' && w.rangeEnd === prefixEnd(w.key),
+      prefix: w.prefix,
       startRevision: w.startRevision,
       state: w.state,
       compactRevision: w.compactRevision,

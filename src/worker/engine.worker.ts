@@ -1,5 +1,6 @@
 // The web worker that owns the simulation. Wall time drives virtual time; the page only sends
 // inputs and receives output and pictures (see protocol.ts).
+import { isDecodedText } from '../engine/base/bytes.ts';
 import { Playground, type PlaygroundSink } from '../engine/session/playground.ts';
 import { InvalidSession, parseSession } from '../engine/session/sessionFile.ts';
 import { type FromWorker, PROTOCOL_VERSION, type ToWorker } from './protocol.ts';
@@ -14,8 +15,7 @@ function post(m: FromWorker): void {
 /** Programs write bytes (as a terminal gets them); the page gets text, decoded as UTF-8 per terminal. */
 const decoders = new Map<string, TextDecoder>();
 function decode(terminal: string, bytes: string): string {
-  // A chunk with characters beyond one byte is already text (a message quoting what was typed).
-  if (/[^\u0000-\u00ff]/.test(bytes)) return bytes;
+  if (isDecodedText(bytes)) return bytes;
   let d = decoders.get(terminal);
   if (!d) decoders.set(terminal, (d = new TextDecoder('utf-8')));
   const u8 = new Uint8Array(bytes.length);

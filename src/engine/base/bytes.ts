@@ -28,7 +28,12 @@ export function fromUtf8(s: string): Bytes {
  * characters beyond one byte is already decoded (a message quoting what was typed).
  */
 export function terminalText(written: string): string {
-  return /[^\u0000-\u00ff]/.test(written) ? written : toUtf8(written);
+  return isDecodedText(written) ? written : toUtf8(written);
+}
+
+/** Whether a program's output chunk is already text rather than bytes (it has characters beyond one byte). */
+export function isDecodedText(written: string): boolean {
+  return /[^\u0000-\u00ff]/.test(written);
 }
 
 /** Decode a byte string as UTF-8 for display; each invalid byte becomes U+FFFD. */

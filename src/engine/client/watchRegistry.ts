@@ -1,7 +1,7 @@
 // The watches clients have open, for the UI's watch picture: who opened each (a terminal), on
 // what key or range, from which revision, what it has delivered, and how it ended (cancelled by
 // the client, or by compaction of its start revision).
-import { toUtf8 } from '../base/bytes.ts';
+import { prefixRangeEnd, toUtf8 } from '../base/bytes.ts';
 import { EventType, type WatchCreateRequest, type WatchResponse } from '../etcdserverpb.ts';
 
 export interface WatchRecord {
@@ -9,6 +9,8 @@ export interface WatchRecord {
   readonly owner: string;
   readonly key: string;
   readonly rangeEnd: string;
+  /** The range is the key's prefix (etcdctl --prefix). */
+  readonly prefix: boolean;
   readonly startRevision: number;
   readonly openedAt: number;
   state: 'active' | 'cancelled' | 'compacted';
@@ -34,6 +36,7 @@ export class WatchRegistry {
       owner,
       key: toUtf8(req.key),
       rangeEnd: req.rangeEnd ? toUtf8(req.rangeEnd) : '',
+      prefix: !!req.rangeEnd && req.rangeEnd === prefixRangeEnd(req.key),
       startRevision: req.startRevision ?? 0,
       openedAt: now,
       state: 'active',

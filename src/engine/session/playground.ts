@@ -178,13 +178,8 @@ export class Playground {
         else if (input.action === 'transfer') sim.transferLeadership(name);
         else if (input.action === 'heal') sim.heal();
         else if (input.action === 'partition' && input.groups) sim.partition(input.groups);
-        else if (input.action === 'latency' && input.value !== undefined) {
-          sim.setLatency(input.value);
-          sim.world.trace(`latency ${input.value} ms`);
-        } else if (input.action === 'loss' && input.value !== undefined) {
-          sim.setLoss(Math.min(1, input.value));
-          sim.world.trace(`loss ${Math.round(Math.min(1, input.value) * 100)}%`);
-        }
+        else if (input.action === 'latency' && input.value !== undefined) sim.setLatency(input.value);
+        else if (input.action === 'loss' && input.value !== undefined) sim.setLoss(Math.min(1, input.value));
         break;
       }
       case 'time': {

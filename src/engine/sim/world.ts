@@ -377,6 +377,18 @@ export class World {
     this.network.heal();
     this.trace('heal');
   }
+
+  /** One-way latency between members, in virtual ms. */
+  setLatency(ms: number): void {
+    this.network.faults.latencyMs = ms;
+    this.trace(`latency ${ms} ms`);
+  }
+
+  /** The fraction (0 to 1) of messages between members the network drops. */
+  setLoss(fraction: number): void {
+    this.network.faults.loss = fraction;
+    this.trace(`loss ${Math.round(fraction * 100)}%`);
+  }
 }
 
 export { ELECTION_MS, HEARTBEAT_MS };

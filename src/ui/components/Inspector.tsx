@@ -1,6 +1,7 @@
 // The inspector beside the terminals: keyspace, watches, leases and the event log, one at a time.
 import type { EngineClient } from '../engineClient.ts';
 import { type Inspector as Tab, useStore } from '../store.ts';
+import { leaderLeases } from '../viewModel.ts';
 import { EventLog } from './EventLog.tsx';
 import { Keyspace } from './Keyspace.tsx';
 import { Leases } from './Leases.tsx';
@@ -37,10 +38,4 @@ export function Inspector({ engine }: { engine: EngineClient }) {
       {tab === 'script' && <Script engine={engine} />}
     </aside>
   );
-}
-
-/** Leases as the leader counts them down (other members hold them at full TTL). */
-export function leaderLeases(view: NonNullable<ReturnType<typeof useStore.getState>['view']>) {
-  const m = view.members.find((x) => x.role === 'leader') ?? view.members.find((x) => x.running);
-  return m?.leases ?? [];
 }

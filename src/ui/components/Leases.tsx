@@ -1,6 +1,6 @@
 // Leases as the leader counts them down: TTL, time left, attached keys, keep-alives answered.
 import type { ClusterView } from '../../worker/protocol.ts';
-import { leaderLeases } from './Inspector.tsx';
+import { leaderLeases } from '../viewModel.ts';
 
 export function Leases({ view }: { view: ClusterView }) {
   const leases = leaderLeases(view);

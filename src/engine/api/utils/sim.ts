@@ -106,14 +106,14 @@ export function* sim(ctx: ProcCtx): Task<number> {
     case 'latency': {
       const ms = Number(args[0]);
       if (args.length !== 1 || !Number.isFinite(ms) || ms < 0) return fail('latency needs a number of milliseconds');
-      w.network.faults.latencyMs = ms;
+      w.setLatency(ms);
       return 0;
     }
     case 'loss': {
       const pct = Number(String(args[0]).replace(/%$/, ''));
       if (args.length !== 1 || !Number.isFinite(pct) || pct < 0 || pct > 100)
         return fail('loss needs a percentage from 0 to 100');
-      w.network.faults.loss = pct / 100;
+      w.setLoss(pct / 100);
       return 0;
     }
     case 'status': {
