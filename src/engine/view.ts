@@ -109,6 +109,11 @@ export interface ClusterView {
   sent: MessageView[];
   /** Messages the network dropped in the last virtual second. */
   dropped: { t: number; from: string; to: string; type: string }[];
+  /**
+   * The cluster is quiet and dozing: only heartbeats would flow, so they are not simulated (the
+   * picture draws them) until the next input wakes it.
+   */
+  dozing: boolean;
 }
 
 export interface ViewOptions {
@@ -285,5 +290,6 @@ export function clusterView(world: World, opts: ViewOptions = {}): ClusterView {
         to: names.get(d.to) ?? hexId(d.to),
       })),
     pending: world.pendingJoiners().map((p) => ({ id: hexId(p.id), name: p.name, peerURLs: p.peerURLs })),
+    dozing: world.scheduler.dozing,
   };
 }

@@ -5,8 +5,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App.tsx';
 import type { EarlyStart } from './earlyStart.ts';
 import { EngineClient } from './engineClient.ts';
+import { loadStoredSession, setAside } from './session/sessionStore.ts';
 import { decodeShareFragment } from './session/shareLink.ts';
-import { loadLayout, loadSession } from './session/storage.ts';
+import { loadLayout } from './session/storage.ts';
 import { useStore } from './store.ts';
 import './styles.css';
 
@@ -21,11 +22,19 @@ export function mount(worker: Worker, early: EarlyStart | undefined): void {
       const shared = await decodeShareFragment(location.hash);
       if (shared) {
         history.replaceState(null, '', location.pathname + location.search);
+        // The link's session takes this browser's place; the learner's own is kept to export.
+        const own = loadStoredSession()?.file;
+        if (own?.inputs.length) {
+          setAside(localStorage, own);
+          notice = 'you opened a shared session: the one you had was set aside';
+          useStore.getState().set({ noticeExport: () => own });
+        }
         if (shared.terminals && shared.terminals.length >= 2)
           useStore
             .getState()
             .set({ terminals: shared.terminals, panes: [shared.terminals[0].id, shared.terminals[1].id] });
         await engine.start(shared.seed, shared);
+        if (notice) useStore.getState().set({ notice });
         return;
       }
     } catch (e) {
@@ -34,10 +43,9 @@ export function mount(worker: Worker, early: EarlyStart | undefined): void {
     }
     if (early) {
       // The entry already asked for this browser's session (or a fresh cluster); the record follows it.
-      const saved = loadSession();
-      await engine.adopt(early, early.session && saved ? saved : undefined);
+      await engine.adopt(early);
     } else {
-      const saved = loadSession();
+      const saved = loadStoredSession()?.file;
       await engine.start(saved?.seed ?? 1, saved, saved?.members ?? 3);
     }
     if (notice) useStore.getState().set({ notice });

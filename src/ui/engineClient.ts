@@ -8,7 +8,8 @@ import {
   type ToWorker,
 } from '../worker/protocol.ts';
 import type { EarlyStart } from './earlyStart.ts';
-import { clearSession, loadHistory, SessionRecord, saveHistory } from './session/storage.ts';
+import { SessionRecord, type StoredSession, setAside } from './session/sessionStore.ts';
+import { loadHistory, saveHistory } from './session/storage.ts';
 import { useStore } from './store.ts';
 import { XtermView } from './terminal/xtermView.ts';
 
@@ -18,7 +19,10 @@ export class EngineClient {
   private nextId = 1;
   private readonly completions = new Map<number, (c: { from: number; candidates: string[] }) => void>();
   readonly terminals = new Map<string, XtermView>();
-  private record = new SessionRecord(1);
+  /** The session as this page keeps it (in memory and in storage), from the worker's `ready` on. */
+  private record: SessionRecord | undefined;
+  /** What the worker was asked to start from: the record follows once it says whether it could. */
+  private pending: { resume: StoredSession } | { replace: SessionFile } | undefined;
   private pendingView: FromWorker & { type: 'view' } = undefined as never;
   private readyWaiters: (() => void)[] = [];
   private members = 3;
@@ -44,7 +48,7 @@ export class EngineClient {
     };
     requestAnimationFrame(draw);
     // Leaving the page keeps where the session had got to.
-    addEventListener('pagehide', () => this.record.save(true));
+    addEventListener('pagehide', () => this.record?.flush());
   }
 
   private send(m: ToWorker): void {
@@ -54,13 +58,9 @@ export class EngineClient {
   /** A fresh cluster from `seed`, or a saved session rebuilt; every terminal starts over. */
   start(seed: number, session?: SessionFile, members = 3): Promise<void> {
     this.members = session?.members ?? members;
-    this.record = new SessionRecord(session?.seed ?? seed, session, this.members);
+    this.pending = session ? { replace: session } : undefined;
     useStore.getState().set({ ready: false, view: undefined, selectedKey: undefined });
-    for (const t of this.terminals.values()) {
-      t.reset();
-      t.write(WELCOME);
-      t.prompt();
-    }
+    this.clearTerminals();
     this.send({ v: 2, type: 'start', seed, session, members: this.members });
     return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
@@ -69,22 +69,81 @@ export class EngineClient {
    * Take over a start the entry already sent (earlyStart.ts): keep the record it implies and
    * handle what the worker said meanwhile.
    */
-  adopt(early: EarlyStart, saved: SessionFile | undefined): Promise<void> {
+  adopt(early: EarlyStart): Promise<void> {
     this.members = early.members;
-    this.record = new SessionRecord(early.seed, saved, early.members);
+    this.pending = early.stored ? { resume: early.stored } : undefined;
+    if (early.unused) {
+      setAside(safeStorage(), early.unused.file);
+      const file = early.unused.file;
+      this.tell(
+        `the session saved in this browser has ${file.members ?? 3} members, not ${early.members}: it was set aside`,
+        () => file,
+      );
+    }
     const done = new Promise<void>((resolve) => this.readyWaiters.push(resolve));
     for (const m of early.buffered.splice(0)) this.receive(m);
     return done;
   }
 
   reset(seed: number): Promise<void> {
-    clearSession();
+    this.record?.clear();
+    this.record = undefined;
     return this.start(seed, undefined, this.members);
   }
 
   /** The session as a file: seed, inputs, where it had got to, and the terminals. */
   sessionFile(): SessionFile {
-    return this.record.snapshot(useStore.getState().terminals);
+    const terminals = useStore.getState().terminals;
+    return (
+      this.record?.snapshot(terminals) ?? {
+        format: 'etcd-playground-session',
+        version: 1,
+        seed: useStore.getState().seed,
+        endMs: 0,
+        endEvents: 0,
+        inputs: [],
+        terminals,
+      }
+    );
+  }
+
+  private clearTerminals(): void {
+    for (const t of this.terminals.values()) {
+      t.reset();
+      t.write(WELCOME);
+      t.prompt();
+    }
+  }
+
+  /** A notice for the learner, with an export button when there is a session to keep. */
+  private tell(notice: string, exportable?: () => SessionFile): void {
+    useStore.getState().set({ notice, noticeExport: exportable });
+  }
+
+  /** Once the worker has said what it started, the record follows: resumed, replaced, or fresh. */
+  private follow(restored: boolean, seed: number, error: string | undefined): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    const trouble = (reason: string) =>
+      this.tell(`${reason}: this session is no longer saved in the browser. Export it to keep it.`, () =>
+        this.sessionFile(),
+      );
+    const storage = safeStorage();
+    if (restored && pending && 'resume' in pending)
+      this.record = SessionRecord.resume(storage, pending.resume, trouble);
+    else if (restored && pending && 'replace' in pending)
+      this.record = SessionRecord.replace(storage, pending.replace, trouble);
+    else {
+      const unreplayable = pending && ('resume' in pending ? pending.resume.file : pending.replace);
+      // What a failed replay printed belongs to no cluster: the terminals start over.
+      if (error) this.clearTerminals();
+      if (error && unreplayable) {
+        // Never lose a learner's work: a session this version cannot replay is kept to export.
+        setAside(storage, unreplayable);
+        this.tell(`${error}. It was set aside; a fresh cluster started.`, () => unreplayable);
+      } else if (error) this.tell(error);
+      this.record = SessionRecord.fresh(storage, seed, this.members, trouble);
+    }
   }
 
   terminal(id: string): XtermView {
@@ -175,21 +234,33 @@ export class EngineClient {
         this.completions.delete(m.id);
         break;
       case 'input':
-        this.record.add(m.input);
+        this.record?.add(m.input);
+        break;
+      case 'fault':
+        // A bug in the engine: said where the learner looks, with a way to send the session in.
+        for (const t of this.terminals.values()) t.write(`\r\n\x1b[31metcd Playground: ${m.message}\x1b[0m\r\n`);
+        this.tell(`${m.message}. Export the session to report it.`, () => this.sessionFile());
         break;
       case 'clock':
-        this.record.reached(m.virtualMs, m.events);
+        this.record?.reached(m.virtualMs, m.events);
         store.set({ clock: { virtualMs: m.virtualMs, events: m.events, paused: m.paused, speed: m.speed } });
         break;
       case 'ready':
-        if (!m.restored) this.record = new SessionRecord(m.seed, undefined, this.members);
+        this.follow(m.restored, m.seed, m.error);
         this.engineReady = true;
         this.markTerminalReady();
-        this.record.save(true);
         this.speed(store.speed);
-        store.set({ ready: true, seed: m.seed, notice: m.error });
+        store.set({ ready: true, seed: m.seed });
         for (const w of this.readyWaiters.splice(0)) w();
         break;
     }
+  }
+}
+
+function safeStorage(): Storage | undefined {
+  try {
+    return localStorage;
+  } catch {
+    return undefined;
   }
 }

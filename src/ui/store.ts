@@ -3,7 +3,7 @@
 // screens are not here: xterm.js keeps them, written to directly as output arrives.
 import { create } from 'zustand';
 import type { TraceKind } from '../engine/base/trace.ts';
-import type { ClusterView } from '../worker/protocol.ts';
+import type { ClusterView, SessionFile } from '../worker/protocol.ts';
 
 export interface TerminalTab {
   id: string;
@@ -28,6 +28,8 @@ export interface PlaygroundState extends Layout {
   seed: number;
   /** A message for the learner (a share link that was not valid, an import that failed). */
   notice: string | undefined;
+  /** The session the notice offers to export (storage full, a session that would not replay, an engine error). */
+  noticeExport: (() => SessionFile) | undefined;
   clock: { virtualMs: number; events: number; paused: boolean; speed: number };
   view: ClusterView | undefined;
   keyspaceOf: string | undefined;
@@ -52,6 +54,7 @@ export const useStore = create<PlaygroundState>((set) => ({
   ready: false,
   seed: 1,
   notice: undefined,
+  noticeExport: undefined,
   clock: { virtualMs: 0, events: 0, paused: false, speed: 1 },
   view: undefined,
   keyspaceOf: undefined,

@@ -28,6 +28,7 @@ const sink: PlaygroundSink = {
   done: (terminal, id, exitCode) => post({ v: 2, type: 'done', id, terminal, exitCode }),
   echo: (terminal, line) => post({ v: 2, type: 'echo', terminal, line }),
   recorded: (input) => post({ v: 2, type: 'input', input }),
+  fault: (message) => post({ v: 2, type: 'fault', message }),
 };
 
 /**
@@ -51,8 +52,8 @@ function start(seed: number, session: unknown, members = 3): void {
   }
   if (session !== undefined) {
     try {
-      // Replayed inputs are already in the page's record: do not send them again.
-      pg = Playground.replay(parseSession(session), { ...sink, recorded: undefined });
+      // The replayed inputs are in the page's record already; the Playground sends only new ones.
+      pg = Playground.replay(parseSession(session), sink);
       post({ v: 2, type: 'ready', seed: pg.seed, restored: true });
       return;
     } catch (e) {
@@ -67,7 +68,15 @@ function start(seed: number, session: unknown, members = 3): void {
 }
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
-  const m = e.data;
+  try {
+    receive(e.data);
+  } catch (err) {
+    // The Playground reports the engine's own errors; this is the worker's last line.
+    post({ v: 2, type: 'fault', message: `engine error: ${err instanceof Error ? err.message : String(err)}` });
+  }
+};
+
+function receive(m: ToWorker): void {
   if (m.v !== PROTOCOL_VERSION) return;
   if (m.type === 'start') {
     lastView = -1;
@@ -98,7 +107,7 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       keyspaceOf = m.keyspaceOf;
       break;
   }
-};
+}
 
 let lastWall = performance.now();
 /** Virtual time of the last picture sent: the next one reports the messages sent since. */
@@ -106,6 +115,16 @@ let lastView = -1;
 
 /** Advance virtual time with wall time × speed, then send the clock and a picture. */
 function tick(): void {
+  try {
+    frame();
+  } catch (err) {
+    post({ v: 2, type: 'fault', message: `engine error: ${err instanceof Error ? err.message : String(err)}` });
+  }
+  // Whatever happened, the clock goes on.
+  setTimeout(tick, 16);
+}
+
+function frame(): void {
   const now = performance.now();
   if (pg) {
     pg.advance(now - lastWall);
@@ -121,7 +140,6 @@ function tick(): void {
     lastView = pg.now();
   }
   lastWall = now;
-  setTimeout(tick, 16);
 }
 
 tick();

@@ -43,6 +43,8 @@ export type FromWorker =
   | { v: 2; type: 'echo'; terminal: string; line: string }
   | { v: 2; type: 'completion'; id: number; terminal: string; from: number; candidates: string[] }
   | { v: 2; type: 'input'; input: SessionInput }
+  /** The engine threw (a bug): said in the terminals and the event log; the page offers an export. */
+  | { v: 2; type: 'fault'; message: string }
   | { v: 2; type: 'clock'; virtualMs: number; events: number; paused: boolean; speed: number }
   /** A picture of the cluster, at most one per animation frame. */
   | { v: 2; type: 'view'; view: ClusterView };

@@ -3,7 +3,8 @@
 // seed and inputs.
 
 export interface ScheduledEvent {
-  readonly time: number;
+  /** When it runs; only a wake from a doze moves it (every pending event by the same amount). */
+  time: number;
   readonly seq: number;
   readonly label: string;
   readonly run: () => void;
@@ -23,6 +24,8 @@ export class Scheduler {
   private ran = 0;
   /** Unix time (ms) that virtual time 0 stands for: used where etcd reads the wall clock. */
   readonly epochMs: number;
+  /** While dozing: the pending events, set aside, and when the doze began. */
+  private held: { heap: ScheduledEvent[]; since: number } | undefined;
 
   constructor(epochMs = DEFAULT_EPOCH_MS) {
     this.epochMs = epochMs;
@@ -50,6 +53,45 @@ export class Scheduler {
     };
     this.push(ev);
     return ev;
+  }
+
+  /**
+   * Doze: set every pending event aside, so that time passes and nothing runs. A quiet cluster
+   * (only heartbeats and idle loops pending) dozes so that idle hours cost nothing to run or to
+   * replay; `wake` puts the events back, each as far in the future as it was when the doze began.
+   */
+  doze(): void {
+    if (this.held) return;
+    this.dropCancelled();
+    this.held = { heap: this.heap, since: this.nowMs };
+    this.heap = [];
+  }
+
+  get dozing(): boolean {
+    return this.held !== undefined;
+  }
+
+  /** When the doze began, while dozing. */
+  dozingSince(): number | undefined {
+    return this.held?.since;
+  }
+
+  /** The events set aside by a doze (for pictures), or none. */
+  heldEvents(): readonly ScheduledEvent[] {
+    return this.held ? this.held.heap.filter((e) => !e.cancelled) : [];
+  }
+
+  wake(): void {
+    const held = this.held;
+    if (!held) return;
+    this.held = undefined;
+    const shift = this.nowMs - held.since;
+    // The same shift for all keeps the heap's order; events scheduled during the doze (none are
+    // expected: nothing runs) are merged back in.
+    for (const ev of held.heap) ev.time += shift;
+    const during = this.heap;
+    this.heap = held.heap;
+    for (const ev of during) this.push(ev);
   }
 
   cancel(ev: ScheduledEvent | undefined): void {
@@ -118,6 +160,12 @@ export class Scheduler {
     }
     this.nowMs = Math.max(this.nowMs, t);
     return true;
+  }
+
+  /** Advance virtual time to `t` (if it is ahead), running every event due on the way. */
+  advanceTo(t: number): void {
+    this.runUntil(() => false, t);
+    this.nowMs = Math.max(this.nowMs, t);
   }
 
   /** Advance virtual time by `ms`, running every event due on the way. */

@@ -119,7 +119,8 @@ export class RawNode {
   ready(): Ready {
     const r = this.raft;
     const rd: Ready = {
-      entries: r.log.unstableEntries(),
+      // A copy: entries proposed while this Ready is handled (a single member applying) are the next one's.
+      entries: [...r.log.unstableEntries()],
       committedEntries: r.log.nextEnts(),
       messages: r.msgs,
       readStates: r.readStates,

@@ -342,7 +342,21 @@ export class Member {
   /** Persist, send, apply: one round of the Ready loop (etcd's raftNode.start). */
   processReady(): void {
     const node = this.node;
-    if (!node) return;
+    // Applying an entry can propose (a single member commits at once) and so ask for another
+    // round: the loop already running takes it, after it has advanced past this one.
+    if (!node || this.inReady) return;
+    this.inReady = true;
+    try {
+      this.readyLoop(node);
+    } finally {
+      this.inReady = false;
+    }
+    this.flushAppliedWaiters();
+  }
+
+  private inReady = false;
+
+  private readyLoop(node: RawNode): void {
     while (node.hasReady()) {
       const rd = node.ready();
       if (rd.softState) this.onSoftState(rd.softState.lead, rd.softState.state);
@@ -358,10 +372,9 @@ export class Member {
       for (const e of rd.committedEntries) this.applyEntry(e);
       for (const rs of rd.readStates) this.onReadState(rs.requestCtx, rs.index);
       node.advance(rd);
-      if (!this.node) return; // removed from the cluster while applying
+      if (this.node !== node) return; // removed from the cluster while applying
       this.maybeSnapshot();
     }
-    this.flushAppliedWaiters();
   }
 
   /** Every snapshotCount applied entries, snapshot the state and compact the log behind it. */

@@ -122,6 +122,71 @@ describe('a session replays exactly from its seed and inputs', () => {
   });
 });
 
+describe('a quiet cluster dozes, so idle hours cost nothing to run or to replay', () => {
+  const quiet = () => {
+    const out = screens();
+    const p = new Playground(5, out);
+    return { p, out };
+  };
+  /** Wall time in browser frames for `ms`, then one long stretch (a background tab). */
+  const idle = (p: Playground, hours: number) => {
+    for (let i = 0; i < 120; i++) p.advance(16.7);
+    p.advance(hours * 3_600_000);
+  };
+
+  it('runs a handful of events in 72 idle hours, and wakes at the next input as if it had been awake', () => {
+    const { p, out } = quiet();
+    p.exec('t1', 'etcdctl put foo bar');
+    idle(p, 72);
+    expect(p.dozing).toBe(true);
+    expect(p.now()).toBeGreaterThan(72 * 3_600_000);
+    // Awake, 72 hours of heartbeats and ticks would be about 21 million events.
+    expect(p.sim.world.scheduler.executed()).toBeLessThan(2_000);
+    const leader = p.view().leader;
+    p.exec('t1', 'etcdctl get foo');
+    for (let i = 0; i < 30; i++) p.advance(16.7);
+    expect(p.dozing).toBe(false);
+    expect(out.text.get('t1')).toMatch(/foo\nbar\n\[exit 0\]\n\$ $/);
+    // No election happened while it dozed: the followers never missed a heartbeat.
+    expect(p.view().leader).toBe(leader);
+    expect(
+      p
+        .view()
+        .trace.filter((e) => e.kind === 'election')
+        .at(-1)!.t,
+    ).toBeLessThan(10_000);
+  });
+
+  it('replays a long idle session in as many events as it ran, exactly', () => {
+    const { p } = quiet();
+    p.exec('t1', 'etcdctl put foo bar');
+    idle(p, 8);
+    p.exec('t1', 'etcdctl put foo baz');
+    idle(p, 72);
+    const file = parseSession(JSON.parse(JSON.stringify(p.toFile())));
+    expect(file.inputs.filter((i) => i.kind === 'doze')).toHaveLength(2);
+    const q = Playground.replay(file, { output: () => {}, done: () => {} });
+    expect(picture(q)).toEqual(picture(p));
+    expect(q.sim.world.scheduler.executed()).toBe(p.sim.world.scheduler.executed());
+  });
+
+  it('stays awake while anything is due: a lease counting down, a v2 TTL, a lossy network, a command running', () => {
+    const cases: [string, (p: Playground) => void][] = [
+      ['lease', (p) => p.exec('t1', 'etcdctl lease grant 600')],
+      ['v2 ttl', (p) => p.exec('t1', 'ETCDCTL_API=2 etcdctl set /ttl x --ttl 600')],
+      ['loss', (p) => p.control('loss', { value: 0.2 })],
+      ['sleep', (p) => p.exec('t1', 'sleep 600')],
+    ];
+    for (const [what, act] of cases) {
+      const { p } = quiet();
+      for (let i = 0; i < 120; i++) p.advance(16.7);
+      act(p);
+      for (let i = 0; i < 300; i++) p.advance(16.7);
+      expect(p.dozing, what).toBe(false);
+    }
+  });
+});
+
 describe('time controls', () => {
   it('"run until something happens" stops at the next line of the event log, with time paused', () => {
     const p = new Playground(3, { output: () => {}, done: () => {} });

@@ -27,10 +27,24 @@ export interface PlaygroundSink {
   echo?(terminal: string, line: string): void;
   /** Every input as it is recorded (the page persists them). */
   recorded?(input: SessionInput): void;
+  /** The engine threw: a bug, reported with the seed so that the session can be sent in. */
+  fault?(message: string): void;
 }
 
 /** How long "run until something happens" waits for something, in virtual ms. */
 const UNTIL_LIMIT_MS = 10_000;
+
+/**
+ * How long a cluster stays quiet (virtual ms) before it dozes: long enough to watch a few
+ * heartbeats go by after each command, short enough that idle hours cost nothing to replay.
+ */
+export const DOZE_AFTER_MS = 1_000;
+
+/** The longest stretch of virtual time run before checking whether the cluster may doze. */
+const AWAKE_SLICE_MS = 250;
+
+/** Engine errors reported per session (one bug can throw at every tick). */
+const MAX_FAULT_REPORTS = 20;
 
 export class Playground {
   readonly sim: Simulation;
@@ -39,6 +53,8 @@ export class Playground {
   private readonly running = new Map<string, { id: number; runner: TaskRunner<number> }>();
   private nextId = 1;
   private replaying = false;
+  /** Since when (virtual ms) the cluster has been quiet without a break, while awake. */
+  private quietSince: number | undefined;
 
   constructor(
     readonly seed: number,
@@ -58,11 +74,21 @@ export class Playground {
     p.replaying = true;
     const s = p.sim.world.scheduler;
     const reach = (at: number, n: number) => {
-      if (!s.replayTo(at, n)) throw new InvalidSession('not a playground session: it does not replay on this version');
+      // An engine error the live run met (and went on from) is met again at the same event.
+      if (
+        !p.guard(
+          () => s.replayTo(at, n),
+          true,
+          () => s.executed() < n && s.peekTime() !== undefined,
+        )
+      )
+        throw new InvalidSession('not a playground session: it does not replay on this version');
     };
     for (const input of file.inputs) {
       reach(input.at, input.n);
       p.poll();
+      if (input.kind === 'doze' && !p.sim.world.quiet())
+        throw new InvalidSession('not a playground session: it does not replay on this version');
       p.apply(input);
     }
     reach(file.endMs, file.endEvents);
@@ -115,10 +141,37 @@ export class Playground {
     this.apply({ at: this.now(), n: this.events(), kind: 'time', action });
   }
 
-  /** Let wall time pass: `wallMs` × speed of virtual time, unless paused. */
+  /** Let wall time pass: `wallMs` × speed of virtual time, unless paused; a cluster quiet long enough dozes. */
   advance(wallMs: number): void {
-    if (!this.paused) this.sim.advance(wallMs * this.speed);
+    if (!this.paused) {
+      const s = this.sim.world.scheduler;
+      const deadline = s.now() + wallMs * this.speed;
+      // Awake, time goes in slices, so that a quiet cluster dozes when it may even in one long
+      // frame (a background tab's timers fire once a second or less); dozing, it jumps.
+      while (s.now() < deadline) {
+        const to = this.dozing ? deadline : Math.min(deadline, s.now() + AWAKE_SLICE_MS);
+        // An engine error is reported and time goes on past it.
+        this.guard(() => s.advanceTo(to), undefined);
+        this.poll();
+        this.dozeIfQuiet();
+      }
+    }
     this.poll();
+  }
+
+  /** Whether the cluster is dozing (quiet; its heartbeats are not simulated until the next input). */
+  get dozing(): boolean {
+    return this.sim.world.scheduler.dozing;
+  }
+
+  private dozeIfQuiet(): void {
+    if (this.dozing) return;
+    if (!this.sim.world.quiet()) {
+      this.quietSince = undefined;
+      return;
+    }
+    this.quietSince ??= this.now();
+    if (this.now() - this.quietSince >= DOZE_AFTER_MS) this.apply({ at: this.now(), n: this.events(), kind: 'doze' });
   }
 
   toFile(terminals?: SessionFile['terminals']): SessionFile {
@@ -148,11 +201,46 @@ export class Playground {
     return this.sim.view(opts);
   }
 
+  /**
+   * Run `f`; if the engine throws, report it (terminal, event log, with the seed) and go on
+   * while `again()` says there is more to do, so that no bug stops the clock. A replay meets
+   * the same error at the same event and goes on the same way.
+   */
+  private guard<T>(f: () => T, fallback: T, again: () => boolean = () => false): T {
+    for (;;) {
+      try {
+        return f();
+      } catch (e) {
+        const message = `engine error (seed ${this.seed}): ${e instanceof Error ? e.message : String(e)}`;
+        if (this.faults++ < MAX_FAULT_REPORTS) {
+          this.sim.world.trace(message, 'fault');
+          this.sink.fault?.(message);
+        }
+        if (!again()) return fallback;
+      }
+    }
+  }
+
+  private faults = 0;
+
   /** Apply one input now and record it. Returns the command id for an exec. */
   private apply(input: SessionInput, id = this.nextId): number {
+    return this.guard(() => this.applyInput(input, id), 0);
+  }
+
+  private applyInput(input: SessionInput, id: number): number {
     this.inputs.push(input);
-    this.sink.recorded?.(input);
+    // A replay's inputs are in the page's record already; what comes after is new.
+    if (!this.replaying) this.sink.recorded?.(input);
     const sim = this.sim;
+    const s = sim.world.scheduler;
+    // Any input wakes a dozing cluster: its pending events come back as far ahead as they were.
+    if (input.kind === 'doze') {
+      s.doze();
+      return 0;
+    }
+    s.wake();
+    this.quietSince = undefined;
     switch (input.kind) {
       case 'exec': {
         this.nextId = Math.max(this.nextId, id) + 1;

@@ -30,6 +30,8 @@ const InputSchema = v.variant('kind', [
     value: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
   }),
   v.object({ at, n, kind: v.literal('time'), action: v.picklist(['pause', 'resume', 'step', 'until']) }),
+  /** The cluster had been quiet a while and dozes until the next input (see Scheduler.doze). */
+  v.object({ at, n, kind: v.literal('doze') }),
 ]);
 
 const SessionSchema = v.object({

@@ -9,7 +9,7 @@ import { Prng } from '../base/prng.ts';
 import { Scheduler } from '../base/scheduler.ts';
 import type { TraceEvent, TraceKind } from '../base/trace.ts';
 import { WatchRegistry } from '../client/watchRegistry.ts';
-import type { Message } from '../raft/messages.ts';
+import { type Message, MessageType } from '../raft/messages.ts';
 import type { RaftBugs } from '../raft/raft.ts';
 import type { MemberBugs } from '../server/member.ts';
 import { ELECTION_MS, HEARTBEAT_MS, Member, type MemberHost, type MemberObserver } from '../server/member.ts';
@@ -19,6 +19,8 @@ import { DEFAULT_TOPOLOGY, hostPort, localTopology, type MemberSpec, type Topolo
 import { VirtualFs } from './vfs.ts';
 
 const RAFT_LABEL = 'net: raft message';
+/** A member's background loops: they run forever and change nothing in a quiet cluster. */
+const IDLE_LOOP = /^(raft: tick|lease: check|v2: sync) /;
 
 /** One-way latency between a client and a member on the same host, in virtual ms. */
 export const CLIENT_LATENCY_MS = 0.1;
@@ -255,6 +257,27 @@ export class World {
     return running.every(
       (m) => m.leader === lead.id && m.appliedIndex === commit && m.node!.raft.log.committed === commit,
     );
+  }
+
+  /**
+   * Nothing is happening, nor will until someone acts: the cluster is stable, every pending event
+   * is a member's idle loop or a heartbeat, no lease or v2 TTL is counting down, and the network
+   * loses nothing (a lossy one may start an election by itself). Such a cluster may doze.
+   */
+  quiet(): boolean {
+    const f = this.network.faults;
+    if (f.loss > 0 || f.duplicate > 0 || !this.stable()) return false;
+    for (const m of this.members) {
+      if (m.running && (m.lessor.all().length > 0 || m.v2.hasTTLKeys())) return false;
+    }
+    for (const e of this.scheduler.events()) {
+      if (IDLE_LOOP.test(e.label)) continue;
+      const type = (e.data as Message | undefined)?.type;
+      if (e.label === RAFT_LABEL && (type === MessageType.MsgHeartbeat || type === MessageType.MsgHeartbeatResp))
+        continue;
+      return false;
+    }
+    return true;
   }
 
   /** Run until `done()` or until virtual time passes `deadline`. */

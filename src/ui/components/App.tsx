@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { EngineClient } from '../engineClient.ts';
+import { downloadSession } from '../session/download.ts';
 import { saveLayout } from '../session/storage.ts';
 import { useStore } from '../store.ts';
 import { ClusterPanel } from './ClusterPanel.tsx';
@@ -10,6 +11,7 @@ import { Terminals } from './Terminals.tsx';
 export function App({ engine }: { engine: EngineClient }) {
   const theme = useStore((s) => s.theme);
   const notice = useStore((s) => s.notice);
+  const noticeExport = useStore((s) => s.noticeExport);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     for (const t of engine.terminals.values()) t.setTheme(theme);
@@ -41,7 +43,12 @@ export function App({ engine }: { engine: EngineClient }) {
       {notice && (
         <div className="notice" role="alert">
           {notice}
-          <button type="button" onClick={() => useStore.getState().set({ notice: undefined })}>
+          {noticeExport && (
+            <button type="button" onClick={() => downloadSession(noticeExport())}>
+              export the session
+            </button>
+          )}
+          <button type="button" onClick={() => useStore.getState().set({ notice: undefined, noticeExport: undefined })}>
             dismiss
           </button>
         </div>

@@ -2,6 +2,7 @@
 // link) and the theme.
 import { useRef, useState } from 'react';
 import type { EngineClient } from '../engineClient.ts';
+import { downloadSession } from '../session/download.ts';
 import { encodeShareFragment } from '../session/shareLink.ts';
 import { useStore } from '../store.ts';
 
@@ -16,14 +17,7 @@ export function Header({ engine }: { engine: EngineClient }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [link, setLink] = useState<string>();
 
-  const exportSession = () => {
-    const blob = new Blob([JSON.stringify(engine.sessionFile(), null, 1)], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `etcd-playground-session-${seed}.json`;
-    a.click();
-    URL.revokeObjectURL(a.href);
-  };
+  const exportSession = () => downloadSession(engine.sessionFile(), `etcd-playground-session-${seed}.json`);
 
   const importSession = async (file: File) => {
     try {

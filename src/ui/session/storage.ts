@@ -1,8 +1,5 @@
-// What survives a reload or a crashed tab: the session (seed + inputs + where it had got to),
-// the layout, and each terminal's history, in localStorage. Writes are cheap appends in memory
-// and one throttled save.
-import type { SessionFile, SessionInput } from '../../engine/session/sessionFile.ts';
-import { SESSION_KEY } from '../earlyStart.ts';
+// What survives a reload or a crashed tab besides the session (sessionStore.ts): the layout and
+// each terminal's history, in localStorage.
 import { DEFAULT_LAYOUT, type Layout } from '../store.ts';
 
 const LAYOUT_KEY = 'etcd-playground:layout';
@@ -21,73 +18,6 @@ function write(key: string, value: unknown): void {
     localStorage.setItem(key, JSON.stringify(value));
   } catch {
     // Storage full or disabled: the session still runs, it just will not survive a reload.
-  }
-}
-
-/**
- * The session this browser saved, as stored. The worker validates it before replaying anything
- * (and says so if it cannot); here it only has to look like one.
- */
-export function loadSession(): SessionFile | undefined {
-  const data = read(SESSION_KEY) as Partial<SessionFile> | null;
-  if (data?.format !== 'etcd-playground-session' || !Array.isArray(data.inputs)) return undefined;
-  return data as SessionFile;
-}
-
-/** The running session's record, kept in step with the worker: inputs saved at once, the clock at most twice a second. */
-export class SessionRecord {
-  private file: SessionFile;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-
-  constructor(seed: number, from?: SessionFile, members = 3) {
-    this.file = from
-      ? { ...from, inputs: [...from.inputs] }
-      : {
-          format: 'etcd-playground-session',
-          version: 1,
-          seed,
-          ...(members !== 3 ? { members } : {}),
-          endMs: 0,
-          endEvents: 0,
-          inputs: [],
-        };
-  }
-
-  get seed(): number {
-    return this.file.seed;
-  }
-
-  /** An input is saved at once: a reload right after it must not lose it. */
-  add(input: SessionInput): void {
-    this.file.inputs.push(input);
-    this.file.endMs = Math.max(this.file.endMs, input.at);
-    this.file.endEvents = Math.max(this.file.endEvents, input.n);
-    this.save(true);
-  }
-
-  /** Where the run has got to (from the worker's clock). */
-  reached(virtualMs: number, events: number): void {
-    if (events < this.file.endEvents) return;
-    this.file.endMs = virtualMs;
-    this.file.endEvents = events;
-    this.save();
-  }
-
-  snapshot(terminals: Layout['terminals']): SessionFile {
-    return { ...this.file, inputs: [...this.file.inputs], terminals };
-  }
-
-  save(now = false): void {
-    if (now) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      write(SESSION_KEY, this.file);
-      return;
-    }
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      write(SESSION_KEY, this.file);
-    }, 500);
   }
 }
 
@@ -125,9 +55,4 @@ export function loadHistory(id: string): string[] {
 
 export function saveHistory(id: string, entries: readonly string[]): void {
   write(historyKey(id), entries.slice(-500));
-}
-
-/** Forget the session (Reset); layout and histories stay. */
-export function clearSession(): void {
-  localStorage.removeItem(SESSION_KEY);
 }
