@@ -7,7 +7,7 @@ import { hexId } from './base/ids.ts';
 import type { TraceEvent } from './base/trace.ts';
 import { unpackRev } from './mvcc/revision.ts';
 import { EntryType, type Message } from './raft/messages.ts';
-import type { World } from './sim/world.ts';
+import { HEARTBEAT_MS, type World } from './sim/world.ts';
 
 export interface MemberView {
   name: string;
@@ -114,6 +114,8 @@ export interface ClusterView {
    * picture draws them) until the next input wakes it.
    */
   dozing: boolean;
+  /** How often a leader sends heartbeats, in virtual ms (what the picture draws while dozing). */
+  heartbeatMs: number;
 }
 
 export interface ViewOptions {
@@ -291,5 +293,6 @@ export function clusterView(world: World, opts: ViewOptions = {}): ClusterView {
       })),
     pending: world.pendingJoiners().map((p) => ({ id: hexId(p.id), name: p.name, peerURLs: p.peerURLs })),
     dozing: world.scheduler.dozing,
+    heartbeatMs: HEARTBEAT_MS,
   };
 }

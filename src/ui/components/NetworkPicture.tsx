@@ -46,6 +46,7 @@ function useFlights(view: ClusterView, paused: boolean, speed: number): Flight[]
   const seen = useRef(new Map<number, { m: MessageView; t0: number }>());
   /** Virtual time of the last picture drawn: messages sent since are new. */
   const last = useRef<number | undefined>(undefined);
+  const beat = useRef({ at: 0, seq: -1 });
   const now = performance.now();
   const inFlight = new Map(view.messages.map((m) => [m.seq, m]));
   const since = last.current ?? view.virtualMs - 50;
@@ -57,6 +58,7 @@ function useFlights(view: ClusterView, paused: boolean, speed: number): Flight[]
   for (const m of [...view.sent, ...view.messages])
     if (!seen.current.has(m.seq) && (m.sentAt > since || m.arrivesAt > view.virtualMs))
       seen.current.set(m.seq, { m, t0: now });
+  if (view.dozing) beats(view, now, speed, seen.current, beat.current);
   const out: Flight[] = [];
   for (const [seq, { m, t0 }] of seen.current) {
     const wallSpan = (m.arrivesAt - m.sentAt) / speed;
@@ -65,9 +67,40 @@ function useFlights(view: ClusterView, paused: boolean, speed: number): Flight[]
         ? trueFraction(m, view.virtualMs)
         : Math.min(1, (now - t0) / MIN_FLIGHT_MS);
     if (f >= 1 && !inFlight.has(seq)) seen.current.delete(seq);
-    else out.push({ ...m, f });
+    else if (f >= 0) out.push({ ...m, f });
   }
   return out;
+}
+
+/**
+ * A dozing cluster (quiet: nothing but heartbeats would flow) does not simulate its heartbeats
+ * one by one; the picture draws them as they go: the leader to each follower it can reach, every
+ * heartbeat interval, and the answer back.
+ */
+function beats(
+  view: ClusterView,
+  now: number,
+  speed: number,
+  seen: Map<number, { m: MessageView; t0: number }>,
+  beat: { at: number; seq: number },
+): void {
+  if (now - beat.at < view.heartbeatMs / speed) return;
+  beat.at = now;
+  const leader = view.members.find((m) => m.name === view.leader);
+  if (!leader) return;
+  const cut = new Set(view.cut);
+  for (const f of view.members) {
+    if (f === leader || !f.running || cut.has(`${leader.name}->${f.name}`)) continue;
+    const base = { term: leader.term, sentAt: view.virtualMs, arrivesAt: view.virtualMs };
+    // Negative numbers: never a real message's.
+    const out = beat.seq--;
+    const back = beat.seq--;
+    seen.set(out, { m: { ...base, seq: out, from: leader.name, to: f.name, type: 'MsgHeartbeat' }, t0: now });
+    seen.set(back, {
+      m: { ...base, seq: back, from: f.name, to: leader.name, type: 'MsgHeartbeatResp' },
+      t0: now + MIN_FLIGHT_MS,
+    });
+  }
 }
 
 function trueFraction(m: MessageView, virtualMs: number): number {
@@ -176,7 +209,8 @@ export function NetworkPicture({ view }: { view: ClusterView }) {
         <span>
           <i className="x">×</i>dropped
         </span>
-        {view.faults.latencyMs < 5 && (
+        {view.dozing && <span className="hint">quiet: only heartbeats flow until the next command</span>}
+        {!view.dozing && view.faults.latencyMs < 5 && (
           <span className="hint">{view.faults.latencyMs} ms a message: raise latency or slow time to see them</span>
         )}
       </figcaption>
