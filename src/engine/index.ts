@@ -115,7 +115,7 @@ export class Simulation {
   }
 
   /** Start a stopped member, or one added with `member add`. */
-  startMember(name: string): boolean {
+  startMember(name: string): 'started' | 'unknown' | 'removed' {
     return this.world.start(name);
   }
 

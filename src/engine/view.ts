@@ -13,7 +13,7 @@ export interface MemberView {
   name: string;
   id: string;
   running: boolean;
-  role: 'leader' | 'follower' | 'candidate' | 'precandidate' | 'learner' | 'stopped';
+  role: 'leader' | 'follower' | 'candidate' | 'precandidate' | 'learner' | 'stopped' | 'removed';
   /** The Raft node's current term, and the term of its last applied entry (what etcd reports). */
   term: number;
   appliedTerm: number;
@@ -29,6 +29,8 @@ export interface MemberView {
   compactRevision: number;
   keys: number;
   leases: LeaseView[];
+  /** While links are cut: whether this member's side of the partition holds a quorum. */
+  side?: 'quorum' | 'minority';
 }
 
 export interface LeaseView {
@@ -201,12 +203,17 @@ function keyspaceView(world: World, opts: ViewOptions): KeyspaceView | undefined
 
 export function clusterView(world: World, opts: ViewOptions = {}): ClusterView {
   const now = world.scheduler.now();
+  const side = new Map<string, 'quorum' | 'minority'>();
+  if (world.network.cut.size)
+    for (const g of world.sides()) for (const n of g.members) side.set(n, g.quorum ? 'quorum' : 'minority');
   const names = new Map(world.members.map((m) => [m.id, m.name]));
   const members: MemberView[] = world.members.map((m) => {
     const r = m.node?.raft;
     const learner = m.membership.members.get(m.id)?.isLearner ?? false;
     const role: MemberView['role'] = !r
-      ? 'stopped'
+      ? world.removed(m)
+        ? 'removed'
+        : 'stopped'
       : learner
         ? 'learner'
         : (r.state.toLowerCase() as MemberView['role']);
@@ -244,6 +251,7 @@ export function clusterView(world: World, opts: ViewOptions = {}): ClusterView {
         keys: [...l.keys].map(toUtf8),
         keepAlives: l.keepAlives ?? 0,
       })),
+      ...(side.has(m.name) ? { side: side.get(m.name) } : {}),
     };
   });
   const messages: MessageView[] = [];

@@ -303,13 +303,61 @@ export class World {
    * Start a stopped member from its disk: it rejoins, catches up and publishes itself again. A
    * name the world does not know yet starts the member `member add` announced at that name's
    * peer URL (infra4 at :42380, as the tutorial's "node 4"), with an empty disk: the leader sends
-   * it the log (or a snapshot) and it joins.
+   * it the log (or a snapshot) and it joins. A removed member cannot come back (etcd refuses it:
+   * "the member has been permanently removed from the cluster") unless `member add` announced
+   * it again, and then it starts afresh, with an empty disk, under its new ID.
    */
-  start(name: string): boolean {
-    const m = this.member(name) ?? this.joiner(name);
-    if (!m) return false;
+  start(name: string): 'started' | 'unknown' | 'removed' {
+    const known = this.member(name);
+    if (known && this.removed(known)) {
+      if (!this.joiner(name, known)) return 'removed';
+      return 'started';
+    }
+    const m = known ?? this.joiner(name);
+    if (!m) return 'unknown';
     m.start();
-    return true;
+    return 'started';
+  }
+
+  /**
+   * The groups of running members that can talk to each other both ways (a partition's sides),
+   * and whether each holds a quorum of the cluster's voting members.
+   */
+  sides(): { members: string[]; quorum: boolean; needed: number; voters: number }[] {
+    const someone = this.members.find((m) => m.running) ?? this.members[0];
+    const voters = someone
+      ? someone.membership
+          .list()
+          .filter((i) => !i.isLearner)
+          .map((i) => i.id)
+      : [];
+    const needed = Math.floor(voters.length / 2) + 1;
+    const up = this.members.filter((m) => m.running);
+    const seen = new Set<Member>();
+    const out: { members: string[]; quorum: boolean; needed: number; voters: number }[] = [];
+    for (const m of up) {
+      if (seen.has(m)) continue;
+      const group: Member[] = [];
+      const todo = [m];
+      seen.add(m);
+      while (todo.length) {
+        const a = todo.pop()!;
+        group.push(a);
+        for (const b of up)
+          if (!seen.has(b) && !this.network.isCut(a.name, b.name) && !this.network.isCut(b.name, a.name)) {
+            seen.add(b);
+            todo.push(b);
+          }
+      }
+      const votes = group.filter((g) => voters.includes(g.id)).length;
+      out.push({ members: group.map((g) => g.name), quorum: votes >= needed, needed, voters: voters.length });
+    }
+    return out;
+  }
+
+  /** Whether the cluster has removed this member (etcdctl member remove): any member knows it. */
+  removed(m: Member): boolean {
+    return this.members.some((x) => x.membership.removed.has(m.id));
   }
 
   /** Members `member add` announced that have not started yet: their ids and the name to start them by. */
@@ -329,8 +377,11 @@ export class World {
       });
   }
 
-  /** The process for a member added at run time, if the cluster has one waiting at this name's URLs. */
-  private joiner(name: string): Member | undefined {
+  /**
+   * The process for a member added at run time, if the cluster has one waiting at this name's
+   * URLs; it takes the place of `replacing` (a removed member of that name) and starts.
+   */
+  private joiner(name: string, replacing?: Member): Member | undefined {
     const spec = this.topology.members.find((s) => s.name === name) ?? conventionalSpec(name);
     if (!spec) return undefined;
     const anyRunning = this.members.find((m) => m.running);
@@ -353,8 +404,10 @@ export class World {
     m.preVote = anyRunning!.preVote;
     m.snapshotCount = anyRunning!.snapshotCount;
     m.catchUpEntries = anyRunning!.catchUpEntries;
-    this.members.push(m);
+    if (replacing) this.members.splice(this.members.indexOf(replacing), 1, m);
+    else this.members.push(m);
     this.trace(`${name} joins as ${info.id.toString(16)}`, 'member');
+    if (replacing) m.start();
     return m;
   }
 

@@ -74,13 +74,17 @@ const MemberCard = memo(function MemberCard({
       <header>
         <strong>{m.name}</strong>{' '}
         <span className="role" style={{ color: ROLE_COLOR[m.role] }}>
-          {cutOff && m.running ? `${m.role} (cut off)` : m.role}
+          {m.role === 'removed' ? 'removed from the cluster' : m.role}
+          {m.side === 'minority' && ' (cut off: no quorum)'}
+          {m.side === 'quorum' && ' (quorum side)'}
         </span>
       </header>
       <div className="facts">
         {m.running
           ? `term ${m.term} · vote ${m.vote || '–'} · commit ${m.commit} · applied ${m.applied} · rev ${m.revision}`
-          : 'stopped'}
+          : m.role === 'removed'
+            ? 'etcdctl member remove took it out: it cannot rejoin (add it again to start it afresh)'
+            : 'stopped'}
       </div>
       {m.running && m.role !== 'leader' && (
         <div className="timer" title="ticks until this member starts an election">
@@ -100,7 +104,7 @@ const MemberCard = memo(function MemberCard({
       <div className="controls">
         {button('stop', 'stop', !m.running)}
         {button('kill', 'kill', !m.running)}
-        {button('start', 'start', m.running)}
+        {button('start', 'start', m.running || m.role === 'removed')}
         {button('isolate', 'isolate', !m.running || cutOff)}
         {button('transfer', 'make leader', !m.running || m.role === 'leader')}
       </div>

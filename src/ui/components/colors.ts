@@ -7,6 +7,7 @@ export const ROLE_COLOR: Record<MemberView['role'], string> = {
   precandidate: '#f0883e',
   learner: '#a371f7',
   stopped: '#6e7681',
+  removed: '#484f58',
 };
 
 /** A term's color: neighbouring terms differ, so a new leader's entries stand out. */

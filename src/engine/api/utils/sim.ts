@@ -74,8 +74,15 @@ export function* sim(ctx: ProcCtx): Task<number> {
       const name = args.length === 1 ? args[0] : undefined;
       if (!name) return fail(`start needs one member name (${names.join(', ')})`);
       if (w.member(name)?.running) return fail(`${name} is already running`);
-      if (!w.start(name))
+      const started = w.start(name);
+      if (started === 'unknown')
         return fail(`unknown member ${name} (add it first: etcdctl member add ${name} --peer-urls=...)`);
+      if (started === 'removed') {
+        const urls = w.member(name)!.config.peerUrls.join(',');
+        return fail(
+          `${name} was removed from the cluster and cannot rejoin: etcd refuses a removed member ("the member has been permanently removed from the cluster"). Add it again (etcdctl member add ${name} --peer-urls=${urls}), then sim start ${name}: it starts afresh under its new ID`,
+        );
+      }
       return 0;
     }
     case 'partition': {
@@ -91,29 +98,39 @@ export function* sim(ctx: ProcCtx): Task<number> {
       if (rest.length) groups.push(rest);
       if (groups.filter((g) => g.length).length < 2)
         return fail('partition needs at least two groups: sim partition A B -- C');
-      w.partition(groups.filter((g) => g.length));
+      const parts = groups.filter((g) => g.length);
+      w.partition(parts);
+      ctx.stdout(`partitioned: ${parts.map((g) => g.join(' ')).join(' | ')}\n${quorumLine(w)}\n`);
       return 0;
     }
     case 'isolate': {
       const name = needMember();
       if (!name) return fail(`isolate needs one member name (${names.join(', ')})`);
       w.isolate(name);
+      ctx.stdout(`${name} is cut off from ${names.filter((n) => n !== name).join(', ')}\n${quorumLine(w)}\n`);
       return 0;
     }
-    case 'heal':
+    case 'heal': {
+      const cut = w.network.cut.size;
       w.heal();
+      ctx.stdout(cut ? `healed: every link is up again (${cut} were cut)\n` : 'nothing to heal: no link was cut\n');
       return 0;
+    }
     case 'latency': {
       const ms = Number(args[0]);
       if (args.length !== 1 || !Number.isFinite(ms) || ms < 0) return fail('latency needs a number of milliseconds');
+      const was = w.network.faults.latencyMs;
       w.setLatency(ms);
+      ctx.stdout(`latency between members: ${ms} ms one way (was ${was} ms)\n`);
       return 0;
     }
     case 'loss': {
       const pct = Number(String(args[0]).replace(/%$/, ''));
       if (args.length !== 1 || !Number.isFinite(pct) || pct < 0 || pct > 100)
         return fail('loss needs a percentage from 0 to 100');
+      const was = Math.round(w.network.faults.loss * 100);
       w.setLoss(pct / 100);
+      ctx.stdout(`messages lost between members: ${pct}% (was ${was}%)\n`);
       return 0;
     }
     case 'status': {
@@ -126,7 +143,7 @@ export function* sim(ctx: ProcCtx): Task<number> {
           `${m.name.padEnd(8)} ${hexId(m.id).padEnd(17)} ${state.padEnd(10)} ${String(m.raftTerm()).padStart(4)}  ${String(r?.log.committed ?? m.raftStorage.hardState.commit).padStart(6)}  ${String(m.appliedIndex).padStart(7)}  ${m.leader ? hexId(m.leader) : '-'}\n`,
         );
       }
-      if (w.network.cut.size) ctx.stdout(`cut links: ${[...w.network.cut].sort().join(' ')}\n`);
+      if (w.network.cut.size) ctx.stdout(`cut links: ${[...w.network.cut].sort().join(' ')}\n${quorumLine(w)}\n`);
       if (!lead) ctx.stdout('no leader\n');
       return 0;
     }
@@ -149,4 +166,14 @@ export function* sim(ctx: ProcCtx): Task<number> {
     default:
       return fail(`unknown command ${JSON.stringify(verb)}: try sim help`);
   }
+}
+
+/** Which side of a partition holds a quorum of the voting members (and so can elect and commit). */
+function quorumLine(w: World): string {
+  const sides = w.sides();
+  const q = sides.find((g) => g.quorum);
+  const need = `${sides[0]?.needed ?? 0} of ${sides[0]?.voters ?? 0} voting members`;
+  return q
+    ? `quorum (${need}): ${q.members.join(', ')}; the others cannot elect a leader or commit`
+    : `no side holds a quorum (${need}): no leader can be elected and no write can commit`;
 }
