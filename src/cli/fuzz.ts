@@ -1,4 +1,4 @@
-// npm run fuzz -- --seeds N | --seed S [--duration MS] [--bug NAME]
+// npm run fuzz -- --seeds N | --seed S [--duration MS] [--size 1-7] [--bug NAME]
 // Runs swarm fuzzing seeds against the simulated cluster. Prints SEED=<n> before each run, so a
 // failure can be replayed with --seed. Exit codes: 0 all passed; 10 an invariant was broken;
 // 11 a history was not linearizable; 12 the cluster did not recover (liveness); 13 an exception.
@@ -24,6 +24,7 @@ function main(argv: string[]): number {
   let first = 1;
   let duration: number | undefined;
   let bug: string | undefined;
+  let size: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--seeds') seeds = Number(argv[++i]);
@@ -33,9 +34,10 @@ function main(argv: string[]): number {
     } else if (a === '--from') first = Number(argv[++i]);
     else if (a === '--duration') duration = Number(argv[++i]);
     else if (a === '--bug') bug = argv[++i];
+    else if (a === '--size') size = Number(argv[++i]);
     else {
       process.stderr.write(
-        `usage: npm run fuzz -- [--seeds N] [--seed S] [--from S] [--duration MS] [--bug ${Object.keys(BUGS).join('|')}]\n`,
+        `usage: npm run fuzz -- [--seeds N] [--seed S] [--from S] [--duration MS] [--size 1-7] [--bug ${Object.keys(BUGS).join('|')}]\n`,
       );
       return 2;
     }
@@ -46,19 +48,24 @@ function main(argv: string[]): number {
   }
   let ops = 0;
   let faults = 0;
+  const sizes = new Map<number, number>();
   for (let seed = first; seed < first + seeds; seed++) {
     process.stdout.write(`SEED=${seed}\n`);
-    const r = runFuzz({ seed, durationMs: duration, bugs: bug ? BUGS[bug] : undefined });
+    const r = runFuzz({ seed, durationMs: duration, size, bugs: bug ? BUGS[bug] : undefined });
     ops += r.ops;
     faults += r.faultsInjected;
+    sizes.set(r.size, (sizes.get(r.size) ?? 0) + 1);
     if (!r.ok) {
       process.stdout.write(
-        `FAIL seed=${seed} ${r.failure}: ${r.message}\n  faults enabled: ${r.faults.join(',')}\n  replay: npm run fuzz -- --seed ${seed}${bug ? ` --bug ${bug}` : ''}\n`,
+        `FAIL seed=${seed} ${r.failure}: ${r.message}\n  faults enabled: ${r.faults.join(',')}\n  replay: npm run fuzz -- --seed ${seed}${size ? ` --size ${size}` : ''}${bug ? ` --bug ${bug}` : ''}\n`,
       );
       return EXIT_CODES[r.failure!];
     }
   }
-  process.stdout.write(`ok: ${seeds} seeds, ${ops} client operations, ${faults} faults injected\n`);
+  const bySize = [...sizes].sort((a, b) => a[0] - b[0]).map(([n, k]) => `${k}×${n}`);
+  process.stdout.write(
+    `ok: ${seeds} seeds (clusters of ${bySize.join(', ')} members), ${ops} client operations, ${faults} faults injected\n`,
+  );
   return 0;
 }
 

@@ -19,6 +19,15 @@ describe('swarm fuzzing of the cluster', () => {
     expect(failure, failure && `SEED=${failure.seed} ${failure.failure}: ${failure.message}`).toBeUndefined();
   });
 
+  for (const size of [1, 2, 3, 5, 7])
+    it(`clusters of ${size}: 25 seeds pass every check`, () => {
+      const failure = firstFailure({ size }, 25);
+      expect(
+        failure,
+        failure && `SEED=${failure.seed} --size ${size} ${failure.failure}: ${failure.message}`,
+      ).toBeUndefined();
+    });
+
   const bugs: [string, FuzzOptions['bugs'], string][] = [
     ['commit a previous-term entry by counting replicas', { raft: { commitPreviousTerm: true } }, 'invariant'],
     ['grant votes to a candidate with a stale log', { raft: { voteForStaleLog: true } }, 'invariant'],

@@ -53,6 +53,8 @@ export interface FuzzOptions {
   bugs?: { raft?: RaftBugs; member?: MemberBugs };
   /** Fault kinds to draw from; default: a random subset (swarm). */
   faults?: FaultKind[];
+  /** Members in the cluster (1 to 7); default: drawn per seed. */
+  size?: number;
 }
 
 export type FuzzFailure = 'invariant' | 'linearizability' | 'liveness' | 'exception';
@@ -79,7 +81,10 @@ export function runFuzz(opts: FuzzOptions): FuzzResult {
   const swarm = rng.fork('swarm');
   const faults = opts.faults ?? FAULT_KINDS.filter(() => swarm.bool(0.5));
   // Swarm knobs beyond faults: cluster size, pre-vote, how many entries one append carries.
-  const size = swarm.pick([3, 3, 5]);
+  const usual = swarm.pick([3, 3, 5]);
+  // The unusual sizes from their own stream, so that the other draws of a seed stay as they were.
+  const sizes = rng.fork('size');
+  const size = opts.size ?? (sizes.bool(0.3) ? sizes.pick([1, 2, 7]) : usual);
   const raft = { preVote: swarm.bool(0.3), maxEntriesPerMsg: swarm.pick([1, 2, 64]) };
   const checker = new InvariantChecker();
   let chaos: ((m: Member) => void) | undefined;
