@@ -28,7 +28,9 @@ export interface MemberView {
   revision: number;
   compactRevision: number;
   keys: number;
+  /** The first leases (by ID), and how many more there are. */
   leases: LeaseView[];
+  leasesMore: number;
   /** While links are cut: whether this member's side of the partition holds a quorum. */
   side?: 'quorum' | 'minority';
 }
@@ -38,7 +40,9 @@ export interface LeaseView {
   ttl: number;
   /** Ms left before it expires (the full TTL on a member that is not the leader). */
   remainingMs: number;
+  /** The first keys attached, and how many more. */
   keys: string[];
+  keysMore: number;
   keepAlives: number;
 }
 
@@ -130,6 +134,18 @@ export interface ViewOptions {
   sentSince?: number;
 }
 
+/** Leases per member in a picture, and keys per lease: the rest are counted ("N more"). */
+const LEASE_LIMIT = 50;
+const LEASE_KEY_LIMIT = 20;
+
+function* take<T>(items: Iterable<T>, n: number): Iterable<T> {
+  if (n <= 0) return;
+  for (const x of items) {
+    yield x;
+    if (--n <= 0) return;
+  }
+}
+
 /** At most this many sent messages per picture (the newest). */
 const SENT_LIMIT = 200;
 
@@ -177,9 +193,11 @@ function keyspaceView(world: World, opts: ViewOptions): KeyspaceView | undefined
     world.members[0];
   if (!m) return undefined;
   const limit = opts.keyLimit ?? 100;
-  const { kvs, count } = m.kv.read().range('\x00', '\x00', { limit });
-  const keys = kvs.map((kv) => {
-    const gens = m.kv.index.keyIndex(kv.key)?.generations ?? [];
+  // The first keys only and the kept count: a picture costs what it shows, not the keyspace's size.
+  const first = m.kv.firstKeys(limit);
+  const count = m.kv.liveKeys;
+  const keys = first.map(({ kv, ki }) => {
+    const gens = ki.generations;
     return {
       key: toUtf8(kv.key),
       value: toUtf8(kv.value),
@@ -243,12 +261,14 @@ export function clusterView(world: World, opts: ViewOptions = {}): ClusterView {
       })),
       revision: m.kv.currentRev,
       compactRevision: m.kv.compactMainRev,
-      keys: m.kv.read().range('\x00', '\x00', { count: true }).count,
-      leases: m.lessor.all().map((l) => ({
+      keys: m.kv.liveKeys,
+      leasesMore: Math.max(0, m.lessor.count() - LEASE_LIMIT),
+      leases: m.lessor.first(LEASE_LIMIT).map((l) => ({
         id: l.id.toString(16).padStart(16, '0'),
         ttl: l.ttl,
         remainingMs: m.lessor.remainingMs(l),
-        keys: [...l.keys].map(toUtf8),
+        keys: [...take(l.keys, LEASE_KEY_LIMIT)].map(toUtf8),
+        keysMore: Math.max(0, l.keys.size - LEASE_KEY_LIMIT),
         keepAlives: l.keepAlives ?? 0,
       })),
       ...(side.has(m.name) ? { side: side.get(m.name) } : {}),

@@ -80,9 +80,16 @@ function receive(m: ToWorker): void {
   if (m.v !== PROTOCOL_VERSION) return;
   if (m.type === 'start') {
     lastView = -1;
+    lastStamp = '';
     return start(m.seed, m.session, m.members);
   }
   if (!pg) return;
+  // An input lands where the run is now (wall time caught up), and its first answers follow
+  // within a few ms rather than at the next 16 ms frame.
+  if (m.type === 'exec' || m.type === 'control' || m.type === 'interrupt' || m.type === 'time') {
+    frame();
+    hurry();
+  }
   switch (m.type) {
     case 'exec':
       if (!pg.busy(m.terminal)) pg.exec(m.terminal, m.line, m.id);
@@ -112,8 +119,23 @@ function receive(m: ToWorker): void {
 let lastWall = performance.now();
 /** Virtual time of the last picture sent: the next one reports the messages sent since. */
 let lastView = -1;
+/** What the last picture showed: the run's point, the inputs, whose keyspace (unchanged: no new picture). */
+let lastStamp = '';
 
 /** Advance virtual time with wall time × speed, then send the clock and a picture. */
+/** Frames come every 16 ms, and every 2 ms for a moment after an input (its answer shows sooner). */
+const FRAME_MS = 16;
+const HURRY_MS = 2;
+const HURRY_FOR_MS = 40;
+let hurryUntil = 0;
+let next: ReturnType<typeof setTimeout> | undefined;
+
+function hurry(): void {
+  hurryUntil = performance.now() + HURRY_FOR_MS;
+  clearTimeout(next);
+  next = setTimeout(tick, HURRY_MS);
+}
+
 function tick(): void {
   try {
     frame();
@@ -121,7 +143,7 @@ function tick(): void {
     post({ v: 2, type: 'fault', message: `engine error: ${err instanceof Error ? err.message : String(err)}` });
   }
   // Whatever happened, the clock goes on.
-  setTimeout(tick, 16);
+  next = setTimeout(tick, performance.now() < hurryUntil ? HURRY_MS : FRAME_MS);
 }
 
 function frame(): void {
@@ -136,8 +158,13 @@ function frame(): void {
       paused: pg.paused,
       speed: pg.speed,
     });
-    post({ v: 2, type: 'view', view: pg.view({ logTail: 24, traceTail: 200, keyspaceOf, sentSince: lastView }) });
-    lastView = pg.now();
+    // A picture only when something changed: none while paused or dozing with nothing to show.
+    const stamp = `${pg.sim.world.scheduler.executed()}:${pg.inputs.length}:${keyspaceOf}:${pg.dozing}`;
+    if (stamp !== lastStamp) {
+      lastStamp = stamp;
+      post({ v: 2, type: 'view', view: pg.view({ logTail: 24, traceTail: 200, keyspaceOf, sentSince: lastView }) });
+      lastView = pg.now();
+    }
   }
   lastWall = now;
 }

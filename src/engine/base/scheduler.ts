@@ -9,12 +9,17 @@ export interface ScheduledEvent {
   readonly label: string;
   readonly run: () => void;
   cancelled: boolean;
+  /** Taken off the queue (run, or dropped when cancelled): cancelling it now changes nothing. */
+  off?: boolean;
   /** What the event carries, for pictures of the simulation (a message in flight). */
   data?: unknown;
 }
 
 /** 2026-01-01T00:00:00Z: the wall-clock time a fresh simulation starts at, unless told otherwise. */
 export const DEFAULT_EPOCH_MS = 1_767_225_600_000;
+
+/** Cancelled events tolerated in the heap before a sweep is worth its O(n). */
+const SWEEP_MIN = 256;
 
 export class Scheduler {
   private heap: ScheduledEvent[] = [];
@@ -95,7 +100,23 @@ export class Scheduler {
   }
 
   cancel(ev: ScheduledEvent | undefined): void {
-    if (ev) ev.cancelled = true;
+    if (!ev || ev.cancelled || ev.off) return;
+    ev.cancelled = true;
+    // Cancelled timeouts (two per request) would otherwise pile up in the heap and slow every
+    // event down: when they are the larger part, sweep them out. The order of what is left is
+    // the order of (time, seq), so the run is the same.
+    if (++this.dead > SWEEP_MIN && this.dead * 2 > this.heap.length) this.sweep();
+  }
+
+  /** Cancelled events still in the heap. */
+  private dead = 0;
+
+  private sweep(): void {
+    const live = this.heap.filter((e) => !e.cancelled);
+    for (const e of this.heap) if (e.cancelled) e.off = true;
+    this.heap = [];
+    for (const e of live.sort((a, b) => a.time - b.time || a.seq - b.seq)) this.heap.push(e);
+    this.dead = 0;
   }
 
   pending(): number {
@@ -126,9 +147,9 @@ export class Scheduler {
 
   /** Run events until `done()` holds or virtual time would pass `deadline`. */
   runUntil(done: () => boolean, deadline = Number.POSITIVE_INFINITY): boolean {
-    const h = this.heap;
     while (!done()) {
-      while (h.length && h[0].cancelled) this.pop();
+      this.dropCancelled();
+      const h = this.heap;
       if (!h.length || h[0].time > deadline) {
         if (deadline !== Number.POSITIVE_INFINITY && deadline > this.nowMs) this.nowMs = deadline;
         return done();
@@ -176,7 +197,10 @@ export class Scheduler {
   }
 
   private dropCancelled(): void {
-    while (this.heap.length && this.heap[0].cancelled) this.pop();
+    while (this.heap.length && this.heap[0].cancelled) {
+      this.pop();
+      if (this.dead > 0) this.dead--;
+    }
   }
 
   private less(a: ScheduledEvent, b: ScheduledEvent): boolean {
@@ -199,6 +223,7 @@ export class Scheduler {
     const h = this.heap;
     if (!h.length) return undefined;
     const top = h[0];
+    top.off = true;
     const last = h.pop()!;
     if (h.length) {
       h[0] = last;

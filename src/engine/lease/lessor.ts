@@ -74,6 +74,20 @@ export class Lessor {
     return [...this.leases.values()];
   }
 
+  count(): number {
+    return this.leases.size;
+  }
+
+  /** The first `n` leases granted (of those alive), without copying the rest. */
+  first(n: number): Lease[] {
+    const out: Lease[] = [];
+    for (const l of this.leases.values()) {
+      if (out.length >= n) break;
+      out.push(l);
+    }
+    return out;
+  }
+
   /** Replace every lease with a snapshot's (their expiry restarts if this member is the primary). */
   restore(leases: readonly { id: bigint; ttl: number; keys: string[] }[]): void {
     this.leases.clear();

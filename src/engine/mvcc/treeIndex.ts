@@ -88,6 +88,17 @@ export class TreeIndex {
     return { kvs, total };
   }
 
+  /** The first `limit` keys alive now, with their entries, in key order (a picture's first rows). */
+  first(limit: number): { kv: KeyValue; ki: KeyIndex }[] {
+    const out: { kv: KeyValue; ki: KeyIndex }[] = [];
+    if (limit <= 0) return out;
+    for (const [, ki] of this.tree.entries()) {
+      if (ki.alive && ki.latest) out.push({ kv: ki.latest, ki });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
   /** Compact every key's history at `rev`; returns the packed revisions that must stay. */
   compact(rev: number): Set<number> {
     const available = new Set<number>();

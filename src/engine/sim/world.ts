@@ -268,7 +268,7 @@ export class World {
     const f = this.network.faults;
     if (f.loss > 0 || f.duplicate > 0 || !this.stable()) return false;
     for (const m of this.members) {
-      if (m.running && (m.lessor.all().length > 0 || m.v2.hasTTLKeys())) return false;
+      if (m.running && (m.lessor.count() > 0 || m.v2.hasTTLKeys())) return false;
     }
     for (const e of this.scheduler.events()) {
       if (IDLE_LOOP.test(e.label)) continue;

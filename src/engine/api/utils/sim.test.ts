@@ -54,3 +54,15 @@ describe('a removed member cannot rejoin', () => {
     expect((await run('etcdctl member list')).output.split('\n').filter(Boolean)).toHaveLength(3);
   });
 });
+
+describe('sim load fills the keyspace through the log', () => {
+  it('writes N keys on every member, 1000 to an entry, and says so', async () => {
+    const { sim, run } = await session();
+    expect(await run('sim load 2500 bulk/')).toMatchObject({ output: 'wrote 2500 keys under bulk/\n', exitCode: 0 });
+    sim.advance(100);
+    expect((await run('etcdctl get bulk/0042')).output).toBe('bulk/0042\nvalue-42\n');
+    expect((await run('etcdctl get bulk/ --prefix --limit 1 -w json')).output).toMatch(/"count":2500/);
+    for (const m of sim.world.members) expect(m.kv.liveKeys).toBe(2500);
+    expect((await run('sim load lots')).exitCode).toBe(1);
+  });
+});

@@ -1,8 +1,10 @@
 // `sim`: the simulated world's controls from the shell — the same actions as the UI's buttons,
 // for scripts, lessons, classroom demos and the recorded failure cases. Like the recorder's
 // harness command, it prints nothing when it succeeds.
+import { fromUtf8 } from '../../base/bytes.ts';
 import { hexId } from '../../base/ids.ts';
 import { suspend, type Task } from '../../base/task.ts';
+import type { RequestOp } from '../../etcdserverpb.ts';
 import type { World } from '../../sim/world.ts';
 import type { ProcCtx } from '../shell/process.ts';
 
@@ -17,11 +19,15 @@ const HELP = `sim: control the simulated cluster
   sim latency MS          set the one-way latency between members (virtual ms)
   sim loss PCT            drop this percentage of the messages between members
   sim status              show each member's role, term, commit and applied index
+  sim load N [PREFIX]     write N keys (PREFIX0000001...) through the leader, 1000 to an entry
   sim pause | resume      stop or restart the flow of virtual time (in the browser)
   sim step                run one event of the simulation
   sim speed X             virtual time runs X times as fast as the wall clock (0.01 to 10)
   sim help                this text
 `;
+
+/** Keys per entry that `sim load` writes. */
+const LOAD_BATCH = 1000;
 
 /** What the browser's clock loop reads: paused, and how fast virtual time runs. */
 export interface TimeControl {
@@ -145,6 +151,31 @@ export function* sim(ctx: ProcCtx): Task<number> {
       }
       if (w.network.cut.size) ctx.stdout(`cut links: ${[...w.network.cut].sort().join(' ')}\n${quorumLine(w)}\n`);
       if (!lead) ctx.stdout('no leader\n');
+      return 0;
+    }
+    case 'load': {
+      const n = Number(args[0]);
+      if (args.length < 1 || args.length > 2 || !Number.isInteger(n) || n < 1 || n > 2_000_000)
+        return fail('load needs a number of keys from 1 to 2000000, and optionally a key prefix');
+      const prefix = args[1] ?? 'load/';
+      const lead = w.leader();
+      if (!lead) return fail('no leader: nothing can be written now');
+      const width = String(n).length;
+      let written = 0;
+      for (let i = 0; i < n; i += LOAD_BATCH) {
+        const success: RequestOp[] = [];
+        for (let j = i; j < Math.min(n, i + LOAD_BATCH); j++)
+          success.push({
+            requestPut: { key: fromUtf8(`${prefix}${String(j).padStart(width, '0')}`), value: `value-${j}` },
+          });
+        const ok = yield* suspend<boolean>((resume) => {
+          lead.bulkLoad({ compare: [], success, failure: [] }, (r) => resume({ ok: true, value: r.ok }));
+          return undefined;
+        });
+        if (!ok) return fail(`stopped after ${written} keys: the write failed (is there still a leader?)`);
+        written += success.length;
+      }
+      ctx.stdout(`wrote ${written} keys under ${prefix}\n`);
       return 0;
     }
     case 'pause':
