@@ -11,8 +11,9 @@ import { TaskRunner } from '../src/engine/base/task.ts';
 import { Client } from '../src/engine/client/client.ts';
 import { World } from '../src/engine/sim/world.ts';
 
-/** Last figure recorded on the project's machine (docs/benchmarks.md, 2026-11-24), used when etcd is not installed. */
+/** Last figures recorded on the project's machine (docs/benchmarks.md), used when etcd is not installed: 1 and 8 connections. */
 export const RECORDED_REAL_ETCD_PUTS_PER_S = Number(process.env.REAL_ETCD_PUTS ?? 809);
+export const RECORDED_REAL_ETCD_PUTS_PER_S_8 = Number(process.env.REAL_ETCD_PUTS_8 ?? 0);
 
 export function simulatedPutsPerSecond(n: number, clients = 1): { rate: number; virtualMs: number } {
   const world = new World({ seed: 1 });
@@ -75,8 +76,14 @@ function post(agent: http.Agent, port: number, path: string, body: string): Prom
   });
 }
 
-/** A real 3-member etcd on loopback (ports 12379.., away from the usual ones), puts through its gateway on one keep-alive connection. */
-export async function realEtcdPutsPerSecond(n: number): Promise<number | undefined> {
+/** Puts/s through a real cluster's gateway on `connections` keep-alive connections, each waiting for its commits. */
+export type RealEtcd = (n: number, connections: number) => Promise<number>;
+
+/**
+ * A real 3-member etcd on loopback (ports 12379.., away from the usual ones) for `use` to
+ * measure, stopped afterwards; undefined when etcd is not installed.
+ */
+export async function withRealEtcd<T>(use: (measure: RealEtcd) => Promise<T>): Promise<T | undefined> {
   if (!hasEtcd()) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'etcd-bench-'));
   const names = ['b1', 'b2', 'b3'];
@@ -109,13 +116,15 @@ export async function realEtcdPutsPerSecond(n: number): Promise<number | undefin
       { stdio: 'ignore' },
     ),
   );
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const agents: http.Agent[] = [];
   try {
     const key = Buffer.from('k').toString('base64');
+    const probe = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    agents.push(probe);
     const deadline = Date.now() + 20_000;
     for (;;) {
       try {
-        const r = await post(agent, cport(0), '/v3/kv/put', JSON.stringify({ key, value: 'dg==' }));
+        const r = await post(probe, cport(0), '/v3/kv/put', JSON.stringify({ key, value: 'dg==' }));
         if (r.includes('"revision"')) break;
       } catch {
         // not up yet
@@ -123,17 +132,35 @@ export async function realEtcdPutsPerSecond(n: number): Promise<number | undefin
       if (Date.now() > deadline) throw new Error('the real etcd cluster did not come up');
       await new Promise((r) => setTimeout(r, 200));
     }
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++)
-      await post(
-        agent,
-        cport(0),
-        '/v3/kv/put',
-        JSON.stringify({ key, value: Buffer.from(`v${i}`).toString('base64') }),
+    const measure: RealEtcd = async (n, connections) => {
+      const per = Math.ceil(n / connections);
+      const conns = Array.from({ length: connections }, () => {
+        const a = new http.Agent({ keepAlive: true, maxSockets: 1 });
+        agents.push(a);
+        return a;
+      });
+      // Warm: each connection opened and used once before the clock starts.
+      await Promise.all(conns.map((a) => post(a, cport(0), '/v3/kv/put', JSON.stringify({ key, value: 'dg==' }))));
+      const t0 = performance.now();
+      await Promise.all(
+        conns.map(async (a, c) => {
+          for (let i = 0; i < per; i++)
+            await post(
+              a,
+              cport(0),
+              '/v3/kv/put',
+              JSON.stringify({
+                key: Buffer.from(`key${c}.${i % 1000}`).toString('base64'),
+                value: Buffer.from(`v${i}`).toString('base64'),
+              }),
+            );
+        }),
       );
-    return n / ((performance.now() - t0) / 1000);
+      return (per * connections) / ((performance.now() - t0) / 1000);
+    };
+    return await use(measure);
   } finally {
-    agent.destroy();
+    for (const a of agents) a.destroy();
     for (const p of procs) p.kill('SIGKILL');
     await new Promise((r) => setTimeout(r, 300));
     rmSync(dir, { recursive: true, force: true });

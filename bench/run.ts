@@ -1,5 +1,13 @@
 // npm run bench: the engine's hot paths against baselines measured in the same run, printed as
-// ratios (timings differ between machines; ratios much less). Results go to docs/benchmarks.md.
+// ratios (timings differ between machines; ratios much less), each as median (min–max) over
+// repeated runs and judged on the median. Results go to docs/benchmarks.md. It runs on the
+// engine bundled as the page ships it (esbuild, see package.json), not on tsx's per-module build.
+//
+//   committed puts/s  3 simulated members vs real etcd 3.4 on loopback, 1 and 8 connections
+//                                                                  target ≥ 100×
+//   picture per frame at 100k and 1M keys vs at 1k keys            target ≤ 2×
+//   replay of a 72-hour, 10k-command session (what a reload costs the worker; informative:
+//                     the page's terminal-ready after it is judged in bench/page.ts)
 //
 //   MVCC put          vs a bare B-tree insert of the same keys      target ≥ 0.5×
 //   10k prefix range  vs a bare B-tree walk of the same records     target ≤ 2×
@@ -9,11 +17,23 @@
 import BTreeExport from 'sorted-btree';
 import { prefixRangeEnd } from '../src/engine/base/bytes.ts';
 import { KVStore } from '../src/engine/mvcc/kvStore.ts';
-import { RECORDED_REAL_ETCD_PUTS_PER_S, realEtcdPutsPerSecond, simulatedPutsPerSecond } from './cluster.ts';
+import {
+  RECORDED_REAL_ETCD_PUTS_PER_S,
+  RECORDED_REAL_ETCD_PUTS_PER_S_8,
+  simulatedPutsPerSecond,
+  withRealEtcd,
+} from './cluster.ts';
+import { freshMs, longSession, replayMs } from './longSession.ts';
+import { loadedWorld, pictureMs } from './picture.ts';
+import { type Spread, showSpread, spread } from './stats.ts';
 
 const BTree = (BTreeExport as unknown as { default?: typeof BTreeExport }).default ?? BTreeExport;
 const N = Number(process.env.BENCH_KEYS ?? 1_000_000);
 const PREFIX_KEYS = 10_000;
+/** Runs of each repeated measurement. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Runs of the 1M-key measurements (seconds each). */
+const HEAVY_RUNS = Number(process.env.BENCH_HEAVY_RUNS ?? 3);
 
 function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
@@ -50,69 +70,137 @@ interface Row {
   subject: string;
   baseline: string;
   ratio: number;
+  /** The ratio over repeated runs, when the row has them (judged on the median). */
+  spread?: Spread;
   target: string;
   ok: boolean;
 }
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
-  // --- the cluster (issue #3): committed puts/s through 3 simulated members vs real etcd ---
-  const seq = simulatedPutsPerSecond(30_000, 1);
-  const conc = simulatedPutsPerSecond(60_000, 8);
-  const real = await realEtcdPutsPerSecond(1_000);
-  const realRate = real ?? RECORDED_REAL_ETCD_PUTS_PER_S;
-  const realWhat = real
-    ? `real etcd 3.4 (3 members, loopback, measured now) ${real.toFixed(0)} puts/s`
-    : `real etcd: last recorded ${realRate} puts/s (etcd not installed)`;
-  if (realRate > 0) {
+  // --- the cluster: committed puts/s through 3 simulated members vs real etcd, warm ---
+  simulatedPutsPerSecond(20_000, 1);
+  const seq = spread(Array.from({ length: RUNS }, () => simulatedPutsPerSecond(30_000, 1).rate));
+  const conc = spread(Array.from({ length: RUNS }, () => simulatedPutsPerSecond(60_000, 8).rate));
+  const real = await withRealEtcd(async (measure) => {
+    const one: number[] = [];
+    const eight: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      one.push(await measure(1_000, 1));
+      eight.push(await measure(4_000, 8));
+    }
+    return { one: spread(one), eight: spread(eight) };
+  });
+  for (const [clients, sim, realRate] of [
+    [1, seq, real?.one.median ?? RECORDED_REAL_ETCD_PUTS_PER_S],
+    [8, conc, real?.eight.median ?? RECORDED_REAL_ETCD_PUTS_PER_S_8],
+  ] as const) {
+    if (!realRate) continue;
+    const measured = clients === 1 ? real?.one : real?.eight;
+    const conn = `${clients} connection${clients > 1 ? 's' : ''}`;
+    const ratio = { min: sim.min / realRate, median: sim.median / realRate, max: sim.max / realRate };
     rows.push({
-      what: 'committed puts/s, 3 members, 1 client (sequential)',
-      subject: `${(seq.rate / 1000).toFixed(1)}k puts/s`,
-      baseline: realWhat,
-      ratio: seq.rate / realRate,
+      what: `committed puts/s, 3 members, ${clients} client${clients > 1 ? 's' : ''}`,
+      subject: `${showSpread({ min: sim.min / 1000, median: sim.median / 1000, max: sim.max / 1000 }, 1)}k puts/s`,
+      baseline: measured
+        ? `real etcd 3.4 (3 members, loopback, ${conn}, measured now) ${showSpread(measured, 0)} puts/s`
+        : `real etcd, ${conn}: last recorded ${realRate} puts/s (etcd not installed)`,
+      ratio: ratio.median,
+      spread: ratio,
       target: '≥ 100× real etcd',
-      ok: seq.rate / realRate >= 100,
-    });
-    rows.push({
-      what: 'committed puts/s, 3 members, 8 clients',
-      subject: `${(conc.rate / 1000).toFixed(1)}k puts/s`,
-      baseline: realWhat,
-      ratio: conc.rate / realRate,
-      target: '≥ 100× real etcd',
-      ok: conc.rate / realRate >= 100,
+      ok: ratio.median >= 100,
     });
   }
+
+  // --- the picture the worker sends each frame, as the keyspace grows ---
+  const small = pictureMs(loadedWorld(1_000));
+  for (const n of [100_000, 1_000_000]) {
+    const big = pictureMs(loadedWorld(n));
+    const r = {
+      min: big.ms.min / small.ms.median,
+      median: big.ms.median / small.ms.median,
+      max: big.ms.max / small.ms.median,
+    };
+    rows.push({
+      what: `cluster picture per frame, 3 members × ${n} keys`,
+      subject: `${showSpread(big.ms, 3, ' ms')}, ${(big.bytes / 1024).toFixed(1)} KiB`,
+      baseline: `the same at 1000 keys ${showSpread(small.ms, 3, ' ms')}, ${(small.bytes / 1024).toFixed(1)} KiB`,
+      ratio: r.median,
+      spread: r,
+      target: '≤ 2× at 1k keys',
+      ok: r.median <= 2,
+    });
+  }
+  const leases = pictureMs(loadedWorld(1_000, 1_000));
+  rows.push({
+    what: 'cluster picture per frame with 1000 leases',
+    subject: `${showSpread(leases.ms, 3, ' ms')}, ${(leases.bytes / 1024).toFixed(1)} KiB`,
+    baseline: `no leases ${showSpread(small.ms, 3, ' ms')}, ${(small.bytes / 1024).toFixed(1)} KiB`,
+    ratio: leases.ms.median / small.ms.median,
+    target: '(informative)',
+    ok: true,
+  });
+
+  // --- what a reload costs the worker: replaying a long session ---
+  const long = longSession(10_000, 72);
+  const idle = longSession(1, 72);
+  const replay = spread(Array.from({ length: RUNS }, () => replayMs(long)));
+  const idleReplay = spread(Array.from({ length: RUNS }, () => replayMs(idle)));
+  const fresh = spread(Array.from({ length: RUNS }, () => freshMs()));
+  rows.push({
+    what: `replay a 72-hour session of 10000 commands (${long.inputs.length} inputs, ${long.endEvents} events)`,
+    subject: showSpread(replay, 0, ' ms'),
+    baseline: `72 idle hours after one command ${showSpread(idleReplay, 1, ' ms')}; a fresh cluster ${showSpread(fresh, 1, ' ms')}`,
+    ratio: replay.median / fresh.median,
+    target: '(informative: bench/page.ts judges terminal-ready)',
+    ok: true,
+  });
 
   const keys = makeKeys();
   const values = keys.map((_, i) => `v${i}`);
   /** The same data as plain records, allocated before timing, in the same shuffled order. */
   const records = keys.map((_, i) => ({ value: values[i], rev: i + 2 }));
 
-  // --- puts ---
-  const tree = new BTree<string, { value: string; rev: number }>();
-  const tTree = time(() => {
-    for (let i = 0; i < N; i++) tree.set(keys[i], records[i]);
-  });
-  const map = new Map<string, string>();
-  const tMap = time(() => {
-    for (let i = 0; i < N; i++) map.set(keys[i], values[i]);
-  });
-  const kv = new KVStore();
-  const tPut = time(() => {
-    for (let i = 0; i < N; i++) {
-      const t = kv.write();
-      t.put(keys[i], values[i], 0n);
-      t.end();
-    }
-  });
-  const putRate = N / (tPut / 1000);
+  // --- puts: each run into a fresh tree, map and store ---
+  let tree = new BTree<string, { value: string; rev: number }>();
+  let map = new Map<string, string>();
+  let kv = new KVStore();
+  const putRatios: number[] = [];
+  const putRates: number[] = [];
+  const treeRates: number[] = [];
+  const mapRates: number[] = [];
+  for (let run = 0; run < HEAVY_RUNS; run++) {
+    tree = new BTree<string, { value: string; rev: number }>();
+    map = new Map<string, string>();
+    kv = new KVStore();
+    gc();
+    const tTree = time(() => {
+      for (let i = 0; i < N; i++) tree.set(keys[i], records[i]);
+    });
+    const tMap = time(() => {
+      for (let i = 0; i < N; i++) map.set(keys[i], values[i]);
+    });
+    const tPut = time(() => {
+      for (let i = 0; i < N; i++) {
+        const t = kv.write();
+        t.put(keys[i], values[i], 0n);
+        t.end();
+      }
+    });
+    putRatios.push(tTree / tPut);
+    putRates.push(N / tPut);
+    treeRates.push(N / tTree);
+    mapRates.push(N / tMap);
+  }
+  const putRatio = spread(putRatios);
   rows.push({
-    what: `put ${N} keys (one txn each)`,
-    subject: `${(putRate / 1000).toFixed(0)}k puts/s`,
-    baseline: `B-tree insert ${(((N / tTree) * 1000) / 1000).toFixed(0)}k/s, Map ${(((N / tMap) * 1000) / 1000).toFixed(0)}k/s`,
-    ratio: tTree / tPut,
+    what: `put ${N} keys (one txn each), ${HEAVY_RUNS} runs`,
+    subject: `${showSpread(spread(putRates), 0)}k puts/s`,
+    baseline: `B-tree insert ${showSpread(spread(treeRates), 0)}k/s, Map ${showSpread(spread(mapRates), 0)}k/s`,
+    ratio: putRatio.median,
+    spread: putRatio,
     target: '≥ 0.5× B-tree',
-    ok: tTree / tPut >= 0.5,
+    ok: putRatio.median >= 0.5,
   });
 
   // --- prefix range ---
@@ -126,39 +214,38 @@ async function main(): Promise<void> {
   }
   let walked = 0;
   let sum = 0;
-  const tWalk =
-    time(() => {
-      for (let r = 0; r < reps; r++) {
-        walked = 0;
-        tree.forRange(lo, hi, false, (_k, v) => {
-          walked++;
-          sum += v.rev;
-        });
-      }
-    }) / reps;
-  const tKeysOnly =
-    time(() => {
-      for (let r = 0; r < reps; r++) {
-        tree.forRange(lo, hi, false, () => {
-          walked++;
-        });
-      }
-    }) / reps;
-  walked = PREFIX_KEYS;
-  void sum;
   let got = 0;
-  const tRange =
-    time(() => {
-      for (let r = 0; r < reps; r++) got = kv.read().range(lo, hi).kvs.length;
-    }) / reps;
+  const walks: number[] = [];
+  const keysOnly: number[] = [];
+  const ranges: number[] = [];
+  const rangeRatios: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const tWalk = time(() => {
+      walked = 0;
+      tree.forRange(lo, hi, false, (_k, v) => {
+        walked++;
+        sum += v.rev;
+      });
+    });
+    keysOnly.push(time(() => tree.forRange(lo, hi, false, () => {})));
+    const tRange = time(() => {
+      got = kv.read().range(lo, hi).kvs.length;
+    });
+    walks.push(tWalk);
+    ranges.push(tRange);
+    rangeRatios.push(tRange / tWalk);
+  }
+  void sum;
   if (got !== PREFIX_KEYS || walked !== PREFIX_KEYS) throw new Error(`range found ${got}, walk ${walked}`);
+  const rangeRatio = spread(rangeRatios);
   rows.push({
-    what: `range over a ${PREFIX_KEYS}-key prefix among ${N}`,
-    subject: `${tRange.toFixed(2)} ms`,
-    baseline: `B-tree walk ${tWalk.toFixed(2)} ms (keys only: ${tKeysOnly.toFixed(2)} ms, ${(tRange / tKeysOnly).toFixed(1)}×)`,
-    ratio: tRange / tWalk,
+    what: `range over a ${PREFIX_KEYS}-key prefix among ${N}, ${reps} runs`,
+    subject: showSpread(spread(ranges), 2, ' ms'),
+    baseline: `B-tree walk ${showSpread(spread(walks), 2, ' ms')} (keys only: ${showSpread(spread(keysOnly), 2, ' ms')})`,
+    ratio: rangeRatio.median,
+    spread: rangeRatio,
     target: '≤ 2× B-tree walk',
-    ok: tRange / tWalk <= 2,
+    ok: rangeRatio.median <= 2,
   });
 
   // --- heap: 1M keys × 2 revisions ---
@@ -201,7 +288,7 @@ async function main(): Promise<void> {
     '| --- | --- | --- | --- | --- | --- |',
     ...rows.map(
       (r) =>
-        `| ${r.what} | ${r.subject} | ${r.baseline} | ${r.ratio.toFixed(2)}× | ${r.target} | ${r.ok ? 'yes' : 'NO'} |`,
+        `| ${r.what} | ${r.subject} | ${r.baseline} | ${r.spread ? showSpread(r.spread, 2, '×') : `${r.ratio.toFixed(2)}×`} | ${r.target} | ${r.ok ? 'yes' : 'NO'} |`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -38,7 +38,7 @@ const UNTIL_LIMIT_MS = 10_000;
  * How long a cluster stays quiet (virtual ms) before it dozes: long enough to watch a few
  * heartbeats go by after each command, short enough that idle hours cost nothing to replay.
  */
-export const DOZE_AFTER_MS = 1_000;
+export const DOZE_AFTER_MS = 250;
 
 /** The longest stretch of virtual time run before checking whether the cluster may doze. */
 const AWAKE_SLICE_MS = 250;
