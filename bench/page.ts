@@ -35,6 +35,11 @@ const TYPES: Record<string, string> = {
 function serve(dir: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    // An empty page of the same origin, to write browser storage from before a measured load.
+    if (path === '/seed-storage') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>seed</title>');
+      return;
+    }
     const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
     try {
       const body = readFileSync(file);
@@ -92,19 +97,15 @@ async function firstLoad(
   stored?: [string, string][],
 ): Promise<{ jsGz: number; readyMs: number; files: string[] }> {
   const context = await newContext(browser);
-  // A saved session, as the page stores one, in place before the page's first script runs.
-  if (stored) {
-    const origin = new URL(url).origin;
-    await context.addInitScript(
-      ({ items, origin }) => {
-        if (location.origin !== origin || sessionStorage.getItem('bench-seeded')) return;
-        sessionStorage.setItem('bench-seeded', '1');
-        for (const [k, v] of items) localStorage.setItem(k, v);
-      },
-      { items: stored, origin },
-    );
-  }
   const page = await context.newPage();
+  // A saved session, as the page stores one, written from a page of the same origin first (so
+  // that writing it is not part of the measured load).
+  if (stored) {
+    await page.goto(`${url}seed-storage`);
+    await page.evaluate((items) => {
+      for (const [k, v] of items) localStorage.setItem(k, v);
+    }, stored);
+  }
   const files = new Set<string>();
   context.on('request', (r) => {
     const u = new URL(r.url());

@@ -6,7 +6,6 @@ import { App } from './components/App.tsx';
 import type { EarlyStart } from './earlyStart.ts';
 import { EngineClient } from './engineClient.ts';
 import { loadStoredSession, setAside } from './session/sessionStore.ts';
-import { decodeShareFragment } from './session/shareLink.ts';
 import { loadLayout } from './session/storage.ts';
 import { useStore } from './store.ts';
 import './styles.css';
@@ -19,7 +18,10 @@ export function mount(worker: Worker, early: EarlyStart | undefined): void {
     // A share link wins over the session this browser had; a bad one says why and starts fresh.
     let notice: string | undefined;
     try {
-      const shared = await decodeShareFragment(location.hash);
+      // The decoder loads only for a link that carries a session.
+      const shared = location.hash.includes('session=')
+        ? await (await import('./session/shareLink.ts')).decodeShareFragment(location.hash)
+        : undefined;
       if (shared) {
         history.replaceState(null, '', location.pathname + location.search);
         // The link's session takes this browser's place; the learner's own is kept to export.

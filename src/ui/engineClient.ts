@@ -213,6 +213,9 @@ export class EngineClient {
       return;
     }
     switch (m.type) {
+      case 'batch':
+        for (const x of m.messages) this.receive(x);
+        break;
       case 'view':
         // Pictures not drawn yet are replaced by the newest, but the messages they reported as sent are kept.
         if (this.pendingView) m.view.sent = [...this.pendingView.view.sent, ...m.view.sent];
@@ -246,6 +249,7 @@ export class EngineClient {
         store.set({ clock: { virtualMs: m.virtualMs, events: m.events, paused: m.paused, speed: m.speed } });
         break;
       case 'ready':
+        performance.mark('engine-ready');
         this.follow(m.restored, m.seed, m.error);
         this.engineReady = true;
         this.markTerminalReady();

@@ -8,8 +8,23 @@ import { type FromWorker, PROTOCOL_VERSION, type ToWorker } from './protocol.ts'
 let pg: Playground | undefined;
 let keyspaceOf: string | undefined;
 
+/** While a session is replayed, what it says is gathered and sent as one message (a long session says a lot). */
+let gathered: FromWorker[] | undefined;
+
 function post(m: FromWorker): void {
-  (self as unknown as Worker).postMessage(m);
+  if (gathered) gathered.push(m);
+  else (self as unknown as Worker).postMessage(m);
+}
+
+function gather<T>(f: () => T): T {
+  gathered = [];
+  try {
+    return f();
+  } finally {
+    const all = gathered;
+    gathered = undefined;
+    if (all.length) post({ v: 2, type: 'batch', messages: all });
+  }
 }
 
 /** Programs write bytes (as a terminal gets them); the page gets text, decoded as UTF-8 per terminal. */
@@ -53,7 +68,8 @@ function start(seed: number, session: unknown, members = 3): void {
   if (session !== undefined) {
     try {
       // The replayed inputs are in the page's record already; the Playground sends only new ones.
-      pg = Playground.replay(parseSession(session), sink);
+      const file = parseSession(session);
+      pg = gather(() => Playground.replay(file, sink));
       post({ v: 2, type: 'ready', seed: pg.seed, restored: true });
       return;
     } catch (e) {
@@ -121,6 +137,8 @@ let lastWall = performance.now();
 let lastView = -1;
 /** What the last picture showed: the run's point, the inputs, whose keyspace (unchanged: no new picture). */
 let lastStamp = '';
+/** Wall time of the last picture sent. */
+let lastViewWall = 0;
 
 /** Advance virtual time with wall time × speed, then send the clock and a picture. */
 /** Frames come every 16 ms, and every 2 ms for a moment after an input (its answer shows sooner). */
@@ -158,9 +176,11 @@ function frame(): void {
       paused: pg.paused,
       speed: pg.speed,
     });
-    // A picture only when something changed: none while paused or dozing with nothing to show.
+    // A picture only when something changed (none while paused or dozing), and no more often
+    // than a display frame while frames come quickly after an input.
     const stamp = `${pg.sim.world.scheduler.executed()}:${pg.inputs.length}:${keyspaceOf}:${pg.dozing}`;
-    if (stamp !== lastStamp) {
+    if (stamp !== lastStamp && now - lastViewWall >= FRAME_MS - HURRY_MS) {
+      lastViewWall = now;
       lastStamp = stamp;
       post({ v: 2, type: 'view', view: pg.view({ logTail: 24, traceTail: 200, keyspaceOf, sentSince: lastView }) });
       lastView = pg.now();

@@ -46,5 +46,7 @@ export type FromWorker =
   /** The engine threw (a bug): said in the terminals and the event log; the page offers an export. */
   | { v: 2; type: 'fault'; message: string }
   | { v: 2; type: 'clock'; virtualMs: number; events: number; paused: boolean; speed: number }
+  /** Many messages at once, in order (what a replayed session printed). */
+  | { v: 2; type: 'batch'; messages: FromWorker[] }
   /** A picture of the cluster, at most one per animation frame. */
   | { v: 2; type: 'view'; view: ClusterView };

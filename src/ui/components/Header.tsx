@@ -3,7 +3,6 @@
 import { useRef, useState } from 'react';
 import type { EngineClient } from '../engineClient.ts';
 import { downloadSession } from '../session/download.ts';
-import { encodeShareFragment } from '../session/shareLink.ts';
 import { useStore } from '../store.ts';
 
 const SPEEDS = [0.01, 0.1, 0.25, 0.5, 1, 2, 5, 10];
@@ -33,6 +32,8 @@ export function Header({ engine }: { engine: EngineClient }) {
   };
 
   const share = async () => {
+    // The link's encoder loads with the first share: it is not part of the first load.
+    const { encodeShareFragment } = await import('../session/shareLink.ts');
     const url = `${location.origin}${location.pathname}${await encodeShareFragment(engine.sessionFile())}`;
     setLink(url);
     await navigator.clipboard?.writeText(url).catch(() => {});
