@@ -60,7 +60,12 @@ export interface MemberState {
   };
   leases: { id: bigint; ttl: number; keys: string[] }[];
   membership: Membership;
+  /** The request IDs applied lately, oldest first (a duplicate in the log is applied once). */
+  recentIds?: bigint[];
 }
+
+/** How many applied request IDs a member remembers to recognise a duplicated proposal. */
+const RECENT_IDS = 4096;
 
 export interface MemberConfig {
   name: string;
@@ -156,6 +161,8 @@ export class Member {
   // --- volatile: gone when the process stops ---
   node: RawNode | undefined;
   reqIds: IdGenerator;
+  /** Request IDs applied lately: part of the applied state (snapshots carry it). */
+  private readonly recentIds = new RecentIds(RECENT_IDS);
   private pending = new Map<bigint, Pending>();
   private blocked: { req: InternalRaftRequest; at: number }[] = [];
   private readWaiters = new Map<string, () => void>();
@@ -396,6 +403,7 @@ export class Member {
       kv: { records: this.kv.records(), currentRev: this.kv.currentRev, compactMainRev: this.kv.compactMainRev },
       leases: this.lessor.all().map((l) => ({ id: l.id, ttl: l.ttl, keys: [...l.keys] })),
       membership: this.membership.clone(),
+      recentIds: this.recentIds.list(),
     };
   }
 
@@ -407,6 +415,7 @@ export class Member {
     for (const m of s.membership.list()) this.membership.add(m);
     for (const id of s.membership.removed) this.membership.removed.add(id);
     this.membership.clusterVersion = s.membership.clusterVersion;
+    this.recentIds.restore(s.recentIds ?? []);
     this.appliedIndex = index;
     this.appliedTerm = term;
     this.consistentIndex = index;
@@ -468,6 +477,9 @@ export class Member {
     }
     const req = e.data as InternalRaftRequest | undefined;
     if (!req) return; // a new leader's empty entry
+    // A proposal the network delivered twice is in the log twice: the second copy changes
+    // nothing (its request ID was applied already), or it would undo what came in between.
+    if (this.recentIds.seen(req.id)) return;
     if (this.host.traceCommits && this.isLeader())
       this.host.trace(
         `${this.name} committed index ${e.index}: ${Object.keys(req).find((k) => k !== 'id' && k !== 'header')}`,
@@ -1126,4 +1138,37 @@ function checkTxn(t: TxnRequest): Error | undefined {
     }
   }
   return undefined;
+}
+
+/** The last `size` request IDs applied, to tell a duplicate from a new request (a ring and a set). */
+class RecentIds {
+  private readonly set = new Set<bigint>();
+  private ring: bigint[] = [];
+  private next = 0;
+
+  constructor(private readonly size: number) {}
+
+  /** Whether `id` was applied lately; if not, it is now. */
+  seen(id: bigint): boolean {
+    if (this.set.has(id)) return true;
+    if (this.ring.length < this.size) this.ring.push(id);
+    else {
+      this.set.delete(this.ring[this.next]);
+      this.ring[this.next] = id;
+      this.next = (this.next + 1) % this.size;
+    }
+    this.set.add(id);
+    return false;
+  }
+
+  list(): bigint[] {
+    return [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
+  }
+
+  restore(ids: readonly bigint[]): void {
+    this.set.clear();
+    this.ring = [];
+    this.next = 0;
+    for (const id of ids.slice(-this.size)) this.seen(id);
+  }
 }

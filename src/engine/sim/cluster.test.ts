@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { terminal } from '../../../test/helpers.ts';
 import { Simulation } from '../index.ts';
 import { bootLikeRecorder } from '../replay.ts';
+import { runFuzz } from './fuzz.ts';
 
 describe('the simulated cluster', () => {
   it('boots as a fresh etcd cluster does: term 2, index 8, member names and cluster version published', () => {
@@ -121,5 +122,34 @@ describe('snapshots and log compaction', () => {
         .output,
     ).toBe('50\n');
     expect(sim.execSync(sh, 'kill %1').output).toBe('PUT\nk49\nv49\n');
+  });
+
+  it('applies a proposal the network delivered twice only once (a duplicate in the log changes nothing)', () => {
+    const sim = Simulation.create({ seed: 5 });
+    sim.world.settle();
+    const sh = sim.shell();
+    const follower = sim.world.members.find((m) => !m.isLeader())!;
+    const ep = `--endpoints=${follower.config.clientUrls[0].replace('http://', '')}`;
+    // Every message is delivered twice: the follower's forwarded proposals reach the leader twice.
+    sim.world.network.faults.duplicate = 1;
+    expect(sim.execSync(sh, `etcdctl ${ep} put k one`).output).toBe('OK\n');
+    expect(sim.execSync(sh, `etcdctl ${ep} del k`).output).toBe('1\n');
+    expect(sim.execSync(sh, `etcdctl ${ep} put k two`).output).toBe('OK\n');
+    sim.world.network.faults.duplicate = 0;
+    sim.advance(1000);
+    for (const m of sim.world.members) {
+      // Three writes, three revisions on every member, and the last put stands.
+      expect(m.kv.currentRev).toBe(4);
+      expect(
+        m.kv
+          .read()
+          .range('k', undefined)
+          .kvs.map((kv) => kv.value),
+      ).toEqual(['two']);
+    }
+  });
+
+  it('passes fuzz seed 701, where a duplicated delete was applied again after a put', () => {
+    expect(runFuzz({ seed: 701 })).toMatchObject({ ok: true });
   });
 });
