@@ -188,6 +188,33 @@ describe('a quiet cluster dozes, so idle hours cost nothing to run or to replay'
   });
 });
 
+describe('an engine error never stops the clock', () => {
+  it('is reported with the seed, in the event log and to the page, and time goes on past it', () => {
+    const faults: string[] = [];
+    const p = new Playground(9, { output: () => {}, done: () => {}, fault: (m) => faults.push(m) });
+    for (let i = 0; i < 60; i++) p.advance(16.7);
+    // A bug stands in as an event that throws.
+    p.sim.world.scheduler.after(5, 'a bug', () => {
+      throw new Error('boom');
+    });
+    const before = p.now();
+    p.advance(100);
+    expect(p.now()).toBeCloseTo(before + 100, 6);
+    expect(faults).toEqual(['engine error (seed 9): boom']);
+    expect(p.view().trace.at(-1)).toMatchObject({ kind: 'fault', event: 'engine error (seed 9): boom' });
+    // The cluster still works.
+    const out: string[] = [];
+    const q = new Playground(9, { output: (_t, _i, b) => out.push(b), done: () => {} });
+    for (let i = 0; i < 200; i++) q.advance(16.7);
+    q.sim.world.scheduler.after(1, 'a bug', () => {
+      throw new Error('boom');
+    });
+    q.exec('t1', 'etcdctl put after bug');
+    for (let i = 0; i < 10; i++) q.advance(16.7);
+    expect(out.join('')).toBe('OK\n');
+  });
+});
+
 describe('time controls', () => {
   it('"run until something happens" stops at the next line of the event log, with time paused', () => {
     const p = new Playground(3, { output: () => {}, done: () => {} });
