@@ -24,6 +24,8 @@ interface Header extends Omit<SessionFile, 'inputs'> {
   sid: string;
   /** Inputs stored: entries 0 to count - 1. */
   count: number;
+  /** The tab that writes it: the one that opened it last (another tab of the page stops saving). */
+  owner?: string;
 }
 
 /** What the browser has: the session and where its entries are, or undefined. */
@@ -51,7 +53,7 @@ export function loadStoredSession(storage: KeyValueStorage | undefined = globalS
   if (h?.format !== 'etcd-playground-session') return undefined;
   if (Array.isArray(h.inputs)) return { file: h as SessionFile, sid: undefined };
   if (typeof h.sid !== 'string' || typeof h.count !== 'number') return undefined;
-  const { sid, count, ...rest } = h as Header;
+  const { sid, count, owner: _, ...rest } = h as Header;
   const inputs: SessionInput[] = [];
   for (let i = 0; i < count; i++) {
     const input = parse(safeGet(storage, inputKey(sid, i))) as SessionInput | null;
@@ -95,6 +97,8 @@ export class SessionRecord {
   /** Inputs that are in storage (all of them, unless the browser refused a write). */
   private stored = 0;
   private broken = false;
+  /** This tab, as the header names its writer. */
+  private readonly owner = newSid();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
@@ -128,8 +132,10 @@ export class SessionRecord {
   /** Go on with the session stored in this browser (restored by the worker). */
   static resume(storage: KeyValueStorage | undefined, stored: StoredSession, trouble: StorageTrouble) {
     const r = new SessionRecord(storage, stored.file, stored.sid, trouble);
-    // A session stored whole by an earlier version is rewritten as entries, once.
+    // A session stored whole by an earlier version is rewritten as entries, once; either way
+    // this tab now writes it (a tab that had it open stops).
     if (stored.sid === undefined) r.writeAll();
+    else r.writeHeader();
     return r;
   }
 
@@ -152,9 +158,11 @@ export class SessionRecord {
   /** An input is stored at once (one entry and the header): a reload right after it must not lose it. */
   add(input: SessionInput): void {
     this.file.inputs.push(input);
+    this.checkOwner();
     this.file.endMs = Math.max(this.file.endMs, input.at);
     this.file.endEvents = Math.max(this.file.endEvents, input.n);
-    if (this.stored === this.file.inputs.length - 1 && this.put(inputKey(this.sid, this.stored), input)) this.stored++;
+    if (!this.broken && this.stored === this.file.inputs.length - 1 && this.put(inputKey(this.sid, this.stored), input))
+      this.stored++;
     this.writeHeader();
   }
 
@@ -170,7 +178,16 @@ export class SessionRecord {
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.checkOwner();
     this.writeHeader();
+  }
+
+  /** Another tab opened this session since: it saves it now, this one stops (and says so). */
+  private checkOwner(): void {
+    if (this.broken || !this.storage) return;
+    const h = parse(safeGet(this.storage, SESSION_KEY)) as Partial<Header> | null;
+    if (h?.owner !== undefined && h.owner !== this.owner)
+      this.refused('this session was opened in another tab, which saves it from now on');
   }
 
   snapshot(terminals?: SessionFile['terminals']): SessionFile {
@@ -205,8 +222,9 @@ export class SessionRecord {
       ...(complete ? {} : { endMs: last?.at ?? 0, endEvents: last?.n ?? 0 }),
       sid: this.sid,
       count: this.stored,
+      owner: this.owner,
     };
-    this.put(SESSION_KEY, header);
+    if (!this.broken) this.put(SESSION_KEY, header);
   }
 
   private put(key: string, value: unknown): boolean {

@@ -276,6 +276,29 @@ describe('sessions never lose a learner’s work', () => {
     expect(back.state().view.keyspace).toEqual(tab.state().view.keyspace);
   });
 
+  it('two tabs of the page: the one opened last saves the session, the other says it stopped', () => {
+    const storage = new MapStorage();
+    const a = new Tab(storage);
+    a.open(2);
+    a.frames(100);
+    a.type('t1', 'etcdctl put from a');
+    a.frames(10);
+    const b = new Tab(storage);
+    b.open(2);
+    b.type('t1', 'etcdctl put from b');
+    b.frames(10);
+    // Tab a goes on running, but no longer writes over what b saves.
+    a.type('t1', 'etcdctl put again a');
+    a.frames(10);
+    a.close();
+    expect(a.troubles).toEqual(['this session was opened in another tab, which saves it from now on']);
+    expect(b.troubles).toEqual([]);
+    b.close();
+    const c = new Tab(storage);
+    c.open(2);
+    expect(c.state()).toEqual(b.state());
+  });
+
   it('read a session stored whole by the previous version, and store it as entries from then on', () => {
     const storage = new MapStorage();
     const old = new Tab(new MapStorage());
