@@ -127,7 +127,7 @@ function mutate(r: Prng, line: string): string {
 
 /** What an error looks like when it is somebody's own words. */
 const OWN_WORDS =
-  /(Error: |Warning: |Failed to |parse "|: is a directory|cluster is |curl: |base64: |python: |Expecting |Extra data|Unterminated |Invalid |bash: |sim: |cut: |tr: |sort: |panic: |unsupported API version|sleep: |cat: |grep: |head: |tail: |wc: |kill: |Usage: |No help topic for |Incorrect Usage|flag provided but not defined|lease \w+ expired or revoked|watch was canceled)|is not simulated by the playground|^\S+ \S+ C \| pkg\/flags: /;
+  /(Error: |Warning: |Failed to |parse "|: is a directory|cluster is |curl: |base64: |python: |Expecting |Extra data|Unterminated |Invalid |bash: |sh: |sim: |cut: |tr: |sort: |panic: |unsupported API version|sleep: |cat: |grep: |head: |tail: |wc: |kill: |Usage: |No help topic for |Incorrect Usage|flag provided but not defined|lease \w+ expired or revoked|watch was canceled)|is not simulated by the playground|^\S+ \S+ C \| pkg\/flags: /;
 
 describe('fuzzed command lines', () => {
   it(`${LINES} random and mutated lines: no exception, no crash, errors in etcd's and bash's words`, () => {
