@@ -2,7 +2,7 @@
 // inputs and receives output and pictures (see protocol.ts).
 import { isDecodedText } from '../engine/base/bytes.ts';
 import { Playground, type PlaygroundSink } from '../engine/session/playground.ts';
-import { InvalidSession, parseSession } from '../engine/session/sessionFile.ts';
+import { InvalidSession } from '../engine/session/sessionFormat.ts';
 import { type FromWorker, PROTOCOL_VERSION, type ToWorker } from './protocol.ts';
 
 let pg: Playground | undefined;
@@ -66,31 +66,57 @@ function start(seed: number, session: unknown, members = 3): void {
     return;
   }
   if (session !== undefined) {
-    try {
-      // The replayed inputs are in the page's record already; the Playground sends only new ones.
-      const file = parseSession(session);
-      pg = gather(() => Playground.replay(file, sink));
-      post({ v: 2, type: 'ready', seed: pg.seed, restored: true });
-      return;
-    } catch (e) {
-      const error = e instanceof InvalidSession ? e.message : `could not restore the session: ${String(e)}`;
-      pg = new Playground(seed, sink, members);
-      post({ v: 2, type: 'ready', seed, restored: false, error });
-      return;
-    }
+    // The validator (valibot) loads only to replay a session; what the page says meanwhile waits.
+    pg = undefined;
+    loading = import('../engine/session/sessionFile.ts')
+      .then(({ parseSession }) => {
+        try {
+          // The replayed inputs are in the page's record already; the Playground sends only new ones.
+          const file = parseSession(session);
+          pg = gather(() => Playground.replay(file, sink));
+          post({ v: 2, type: 'ready', seed: pg.seed, restored: true });
+        } catch (e) {
+          const error = e instanceof InvalidSession ? e.message : `could not restore the session: ${String(e)}`;
+          pg = new Playground(seed, sink, members);
+          post({ v: 2, type: 'ready', seed, restored: false, error });
+        }
+      })
+      .catch((e) => {
+        pg = new Playground(seed, sink, members);
+        post({ v: 2, type: 'ready', seed, restored: false, error: `could not restore the session: ${String(e)}` });
+      })
+      .finally(() => {
+        loading = undefined;
+        lastWall = performance.now();
+        for (const m of waiting.splice(0)) handle(m);
+      });
+    return;
   }
   pg = new Playground(seed, sink, Math.min(7, Math.max(1, Math.floor(members))));
   post({ v: 2, type: 'ready', seed, restored: false });
 }
 
+/** While a session's validator loads: what the page said meanwhile, to handle in order after. */
+let loading: Promise<void> | undefined;
+const waiting: ToWorker[] = [];
+
 self.onmessage = (e: MessageEvent<ToWorker>) => {
+  if (loading) waiting.push(e.data);
+  else handle(e.data);
+};
+
+function handle(m: ToWorker): void {
+  if (loading) {
+    waiting.push(m);
+    return;
+  }
   try {
-    receive(e.data);
+    receive(m);
   } catch (err) {
     // The Playground reports the engine's own errors; this is the worker's last line.
     post({ v: 2, type: 'fault', message: `engine error: ${err instanceof Error ? err.message : String(err)}` });
   }
-};
+}
 
 function receive(m: ToWorker): void {
   if (m.v !== PROTOCOL_VERSION) return;

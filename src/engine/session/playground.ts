@@ -8,16 +8,8 @@ import type { TaskRunner } from '../base/task.ts';
 import { type Shell, Simulation } from '../index.ts';
 import { localTopology } from '../sim/topology.ts';
 import type { ViewOptions } from '../view.ts';
-import {
-  InvalidSession,
-  type MemberAction,
-  type NetworkAction,
-  SESSION_FORMAT,
-  SESSION_VERSION,
-  type SessionFile,
-  type SessionInput,
-  type TimeAction,
-} from './sessionFile.ts';
+import type { MemberAction, NetworkAction, SessionFile, SessionInput, TimeAction } from './sessionFile.ts';
+import { InvalidSession, SESSION_FORMAT, SESSION_VERSION } from './sessionFormat.ts';
 
 /** Where a session's output goes: the worker posts it to the page; tests collect it. */
 export interface PlaygroundSink {

@@ -1,12 +1,13 @@
 // A session as a file: the seed and every input with the virtual time it was applied at. The
 // engine is a pure function of both, so this is all it takes to rebuild a cluster exactly: after
 // a reload, from an exported file, or from a share link. Files from elsewhere are validated
-// before anything is replayed.
+// before anything is replayed. The worker loads this module (and valibot) only to replay a
+// session: a fresh page never needs it.
 import * as v from 'valibot';
 
-export const SESSION_FORMAT = 'etcd-playground-session';
-export const SESSION_VERSION = 1;
-export const MAX_MEMBERS = 7;
+import { InvalidSession, MAX_MEMBERS, SESSION_FORMAT, SESSION_VERSION } from './sessionFormat.ts';
+
+export { InvalidSession, MAX_MEMBERS, SESSION_FORMAT, SESSION_VERSION };
 
 export type MemberAction = 'stop' | 'kill' | 'start' | 'isolate' | 'transfer';
 export type NetworkAction = 'heal' | 'partition' | 'latency' | 'loss';
@@ -50,8 +51,6 @@ const SessionSchema = v.object({
 
 export type SessionInput = v.InferOutput<typeof InputSchema>;
 export type SessionFile = v.InferOutput<typeof SessionSchema>;
-
-export class InvalidSession extends Error {}
 
 /** Check untrusted data (an imported file, a share link) and return it as a session, or say what is wrong. */
 export function parseSession(data: unknown): SessionFile {
