@@ -14,6 +14,8 @@ export interface EarlyStart {
   unused: StoredSession | undefined;
   /** What the worker said before the UI was there to listen. */
   buffered: FromWorker[];
+  /** The start's nonce: the worker's ready for it carries it back. */
+  nonce: number;
 }
 
 export function earlyStart(worker: Worker): EarlyStart | undefined {
@@ -27,7 +29,7 @@ export function earlyStart(worker: Worker): EarlyStart | undefined {
   const seed = typeof stored?.file.seed === 'number' ? stored.file.seed : 1;
   const buffered: FromWorker[] = [];
   worker.onmessage = (e: MessageEvent<FromWorker>) => buffered.push(e.data);
-  const start: ToWorker = { v: 2, type: 'start', seed, members, session: stored?.file };
+  const start: ToWorker = { v: 2, type: 'start', seed, members, session: stored?.file, nonce: 1 };
   worker.postMessage(start);
-  return { seed, members, stored, unused: saved && !stored ? saved : undefined, buffered };
+  return { seed, members, stored, unused: saved && !stored ? saved : undefined, buffered, nonce: 1 };
 }

@@ -23,6 +23,9 @@ export class EngineClient {
   private record: SessionRecord | undefined;
   /** What the worker was asked to start from: the record follows once it says whether it could. */
   private pending: { resume: StoredSession } | { replace: SessionFile } | undefined;
+  private nonce = 0;
+  /** The start the page waits on: its nonce, whether the worker's offer answers it, whether answered. */
+  private awaiting: { nonce: number; takesOffer: boolean; answered: boolean } | undefined;
   private pendingView: FromWorker & { type: 'view' } = undefined as never;
   private readyWaiters: (() => void)[] = [];
   private members = 3;
@@ -61,7 +64,9 @@ export class EngineClient {
     this.pending = session ? { replace: session } : undefined;
     useStore.getState().set({ ready: false, view: undefined, selectedKey: undefined });
     this.clearTerminals();
-    this.send({ v: 2, type: 'start', seed, session, members: this.members });
+    const nonce = ++this.nonce;
+    this.awaiting = { nonce, takesOffer: false, answered: false };
+    this.send({ v: 2, type: 'start', seed, session, members: this.members, nonce });
     return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
@@ -72,6 +77,13 @@ export class EngineClient {
   adopt(early: EarlyStart): Promise<void> {
     this.members = early.members;
     this.pending = early.stored ? { resume: early.stored } : undefined;
+    this.nonce = Math.max(this.nonce, early.nonce);
+    // A page that asked for the default cluster takes the worker's offer of it.
+    this.awaiting = {
+      nonce: early.nonce,
+      takesOffer: !early.stored && early.seed === 1 && early.members === 3,
+      answered: false,
+    };
     if (early.unused) {
       setAside(safeStorage(), early.unused.file);
       const file = early.unused.file;
@@ -212,6 +224,14 @@ export class EngineClient {
       });
       return;
     }
+    // Until the cluster asked for is there, what another cluster (the worker's offer) says is not ours.
+    if (this.awaiting && !this.awaiting.answered) {
+      if (m.type === 'ready') {
+        const answers = m.nonce === undefined ? this.awaiting.takesOffer : m.nonce === this.awaiting.nonce;
+        if (!answers) return;
+        this.awaiting.answered = true;
+      } else if (m.type === 'view' || m.type === 'clock') return;
+    } else if (m.type === 'ready') return; // an offer not taken, or a start answered already
     switch (m.type) {
       case 'batch':
         for (const x of m.messages) this.receive(x);

@@ -53,18 +53,24 @@ const sink: PlaygroundSink = {
  */
 let eager: Playground | undefined;
 setTimeout(() => {
-  if (!pg) eager = new Playground(1, sink);
+  if (pg || loading) return;
+  // Offered at once: the page's start reaches a worker only once the page's main thread has a
+  // moment, and a page that wants the default cluster need not wait for that round trip.
+  pg = eager = new Playground(1, sink);
+  post({ v: 2, type: 'ready', seed: 1, restored: false });
 }, 0);
 
+let nonce: number | undefined;
+
 function start(seed: number, session: unknown, members = 3): void {
-  decoders.clear();
-  const ready = eager;
-  eager = undefined;
-  if (ready && session === undefined && seed === 1 && members === 3) {
-    pg = ready;
-    post({ v: 2, type: 'ready', seed, restored: false });
+  // The default cluster, offered and untouched: it is the answer.
+  if (pg && pg === eager && pg.inputs.length === 0 && session === undefined && seed === 1 && members === 3) {
+    eager = undefined;
+    post({ v: 2, type: 'ready', seed, restored: false, nonce });
     return;
   }
+  eager = undefined;
+  decoders.clear();
   if (session !== undefined) {
     // The validator (valibot) loads only to replay a session; what the page says meanwhile waits.
     pg = undefined;
@@ -74,16 +80,23 @@ function start(seed: number, session: unknown, members = 3): void {
           // The replayed inputs are in the page's record already; the Playground sends only new ones.
           const file = parseSession(session);
           pg = gather(() => Playground.replay(file, sink));
-          post({ v: 2, type: 'ready', seed: pg.seed, restored: true });
+          post({ v: 2, type: 'ready', seed: pg.seed, restored: true, nonce });
         } catch (e) {
           const error = e instanceof InvalidSession ? e.message : `could not restore the session: ${String(e)}`;
           pg = new Playground(seed, sink, members);
-          post({ v: 2, type: 'ready', seed, restored: false, error });
+          post({ v: 2, type: 'ready', seed, restored: false, error, nonce });
         }
       })
       .catch((e) => {
         pg = new Playground(seed, sink, members);
-        post({ v: 2, type: 'ready', seed, restored: false, error: `could not restore the session: ${String(e)}` });
+        post({
+          v: 2,
+          type: 'ready',
+          seed,
+          restored: false,
+          error: `could not restore the session: ${String(e)}`,
+          nonce,
+        });
       })
       .finally(() => {
         loading = undefined;
@@ -93,7 +106,7 @@ function start(seed: number, session: unknown, members = 3): void {
     return;
   }
   pg = new Playground(seed, sink, Math.min(7, Math.max(1, Math.floor(members))));
-  post({ v: 2, type: 'ready', seed, restored: false });
+  post({ v: 2, type: 'ready', seed, restored: false, nonce });
 }
 
 /** While a session's validator loads: what the page said meanwhile, to handle in order after. */
@@ -123,6 +136,7 @@ function receive(m: ToWorker): void {
   if (m.type === 'start') {
     lastView = -1;
     lastStamp = '';
+    nonce = m.nonce;
     return start(m.seed, m.session, m.members);
   }
   if (!pg) return;

@@ -25,7 +25,7 @@ export type ControlAction =
 
 export type ToWorker =
   /** Start a fresh cluster from a seed, or rebuild a saved session. */
-  | { v: 2; type: 'start'; seed: number; members?: number; session?: SessionFile }
+  | { v: 2; type: 'start'; seed: number; members?: number; session?: SessionFile; nonce?: number }
   | { v: 2; type: 'exec'; id: number; terminal: string; line: string }
   | { v: 2; type: 'interrupt'; terminal: string }
   | { v: 2; type: 'complete'; id: number; terminal: string; line: string; cursor: number }
@@ -36,7 +36,12 @@ export type ToWorker =
   | { v: 2; type: 'view'; keyspaceOf?: string };
 
 export type FromWorker =
-  | { v: 2; type: 'ready'; seed: number; restored: boolean; error?: string }
+  /**
+   * The cluster asked for by the `start` with this nonce is running. Without a nonce: the
+   * worker's offer of the default cluster (seed 1, 3 members), running before any start arrived,
+   * which a page that wants exactly that may take at once (its start is then answered again).
+   */
+  | { v: 2; type: 'ready'; seed: number; restored: boolean; error?: string; nonce?: number }
   | { v: 2; type: 'output'; id: number; terminal: string; text: string }
   | { v: 2; type: 'done'; id: number; terminal: string; exitCode: number }
   /** A command line replayed from a saved session, to show after the prompt. */

@@ -21,12 +21,18 @@ function TerminalPane({ engine, pane, id }: { engine: EngineClient; pane: 0 | 1;
   const host = useRef<HTMLDivElement>(null);
   const title = terminals.find((t) => t.id === id)?.title ?? id;
 
-  // Before the first paint: the terminal is on screen (and takes commands) a frame sooner.
+  // Before the first paint: the terminal is on screen (and takes commands) a frame sooner. The
+  // right pane's terminal opens a task later the first time, so that the engine's ready (waiting
+  // in the queue by then) is taken between the two.
   useLayoutEffect(() => {
     const t = engine.terminal(id);
     host.current?.replaceChildren(t.element);
+    if (pane === 1 && !t.attached) {
+      const later = setTimeout(() => t.attach(), 0);
+      return () => clearTimeout(later);
+    }
     t.attach();
-  }, [engine, id]);
+  }, [engine, id, pane]);
 
   const show = (tid: string) => {
     const next: [string, string] = [...panes];
