@@ -43,6 +43,9 @@ import { GoPanic, txn } from './commands/txn.ts';
 import { watch } from './commands/watch.ts';
 import { CmdCtx, type Command, Exit, ExitError } from './context.ts';
 import { GLOBAL_FLAGS } from './spec.ts';
+
+/** Each global flag with the environment variable that can set it (ETCDCTL_DIAL_TIMEOUT...). */
+const GLOBAL_FLAG_ENV = GLOBAL_FLAGS.map((f) => [f, `ETCDCTL_${f.name.toUpperCase().replace(/-/g, '_')}`] as const);
 import { etcdctlV2 } from './v2.ts';
 
 const COMMANDS: Record<string, Command> = {
@@ -131,8 +134,7 @@ export function* etcdctl(proc: ProcCtx): Task<number> {
   }
   const parsed = outcome.parsed;
   // Global flags may come from ETCDCTL_<FLAG>; setting one both ways is fatal (pkg/flags).
-  for (const f of GLOBAL_FLAGS) {
-    const envName = `ETCDCTL_${f.name.toUpperCase().replace(/-/g, '_')}`;
+  for (const [f, envName] of GLOBAL_FLAG_ENV) {
     const v = proc.env[envName];
     if (v === undefined) continue;
     if (parsed.changed.has(f.name)) {
