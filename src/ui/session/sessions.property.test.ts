@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Playground, type PlaygroundSink } from '../../engine/session/playground.ts';
 import { parseSession, type SessionFile } from '../../engine/session/sessionFile.ts';
 import { type KeyValueStorage, loadStoredSession, SessionRecord } from './sessionStore.ts';
+import { decodeShareFragment, encodeShareFragment } from './shareLink.ts';
 
 class MapStorage implements KeyValueStorage {
   readonly map = new Map<string, string>();
@@ -123,6 +124,8 @@ const commands = [
   'export A=1',
   'echo $A',
   'sleep 1',
+  'etcdctl member add infra4 --peer-urls=http://127.0.0.1:42380',
+  'sim start infra4',
 ];
 
 type Step =
@@ -131,7 +134,7 @@ type Step =
   | { kind: 'control'; action: 'stop' | 'kill' | 'start' | 'isolate' | 'heal'; member: string }
   | { kind: 'time'; action: 'pause' | 'resume' | 'step' | 'until' }
   | { kind: 'wait'; frames: number; ms: number }
-  | { kind: 'reload' | 'crash' | 'export-import' | 'reset' };
+  | { kind: 'reload' | 'crash' | 'export-import' | 'share' | 'reset' };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
@@ -176,13 +179,13 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 describe('sessions never lose a learner’s work', () => {
-  it('come back exactly after any interleaving of inputs, reloads, crashes, exports, imports and resets (replay a failure with its printed seed)', () => {
-    fc.assert(
-      fc.property(
+  it('come back exactly after any interleaving of inputs, reloads, crashes, exports, imports, share links, member adds and resets (replay a failure with its printed seed)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.integer({ min: 1, max: 10_000 }),
         fc.constantFrom(1, 2, 3, 5),
         fc.array(step, { maxLength: 30 }),
-        (seed, members, steps) => {
+        async (seed, members, steps) => {
           const storage = new MapStorage();
           let tab = new Tab(storage, members);
           tab.open(seed);
@@ -199,6 +202,13 @@ describe('sessions never lose a learner’s work', () => {
               tab.reset(seed + 2);
               tab.import(file);
               expect(tab.state()).toEqual(before);
+            } else if (s.kind === 'share') {
+              // The link is opened in a fresh browser: a storage of its own.
+              const link = await encodeShareFragment(tab.record.snapshot());
+              const before = tab.state();
+              const other = new Tab(new MapStorage(), members);
+              other.import((await decodeShareFragment(link))!);
+              expect(other.state()).toEqual(before);
             } else {
               // A reload stores where the run had got to; a crash stores nothing more than the inputs did.
               if (s.kind === 'reload') tab.close();

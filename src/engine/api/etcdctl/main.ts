@@ -46,6 +46,7 @@ import { GLOBAL_FLAGS } from './spec.ts';
 
 /** Each global flag with the environment variable that can set it (ETCDCTL_DIAL_TIMEOUT...). */
 const GLOBAL_FLAG_ENV = GLOBAL_FLAGS.map((f) => [f, `ETCDCTL_${f.name.toUpperCase().replace(/-/g, '_')}`] as const);
+
 import { etcdctlV2 } from './v2.ts';
 
 const COMMANDS: Record<string, Command> = {
