@@ -47,25 +47,27 @@ const sink: PlaygroundSink = {
 };
 
 /**
- * The cluster most pages start with, built while the page is still loading (nothing runs until
- * `start`); in the worker's first task rather than during its module's evaluation, which measured
- * faster: a `start` that arrives first is not kept waiting.
+ * The cluster most pages start with, built in the worker's first task and offered at once: the
+ * page's start reaches a worker only when the page's main thread has a moment, and a page that
+ * wants the default cluster need not wait for that round trip. It runs, but records no input
+ * (it does not doze) until a start claims it, so whichever page takes it has all of its inputs.
  */
 let eager: Playground | undefined;
 setTimeout(() => {
   if (pg || loading) return;
-  // Offered at once: the page's start reaches a worker only once the page's main thread has a
-  // moment, and a page that wants the default cluster need not wait for that round trip.
   pg = eager = new Playground(1, sink);
+  eager.dozes = false;
   post({ v: 2, type: 'ready', seed: 1, restored: false });
 }, 0);
 
+/** The nonce of the start being answered. */
 let nonce: number | undefined;
 
 function start(seed: number, session: unknown, members = 3): void {
-  // The default cluster, offered and untouched: it is the answer.
-  if (pg && pg === eager && pg.inputs.length === 0 && session === undefined && seed === 1 && members === 3) {
+  // The default cluster, offered and not claimed yet: it is the answer.
+  if (pg && pg === eager && session === undefined && seed === 1 && members === 3) {
     eager = undefined;
+    pg.dozes = true;
     post({ v: 2, type: 'ready', seed, restored: false, nonce });
     return;
   }
@@ -113,10 +115,7 @@ function start(seed: number, session: unknown, members = 3): void {
 let loading: Promise<void> | undefined;
 const waiting: ToWorker[] = [];
 
-self.onmessage = (e: MessageEvent<ToWorker>) => {
-  if (loading) waiting.push(e.data);
-  else handle(e.data);
-};
+self.onmessage = (e: MessageEvent<ToWorker>) => handle(e.data);
 
 function handle(m: ToWorker): void {
   if (loading) {

@@ -156,8 +156,14 @@ export class Playground {
     return this.sim.world.scheduler.dozing;
   }
 
+  /**
+   * Whether a quiet cluster may doze (a doze is an input). Off for a cluster nobody has claimed
+   * yet (the worker's offer), whose record does not exist so far.
+   */
+  dozes = true;
+
   private dozeIfQuiet(): void {
-    if (this.dozing) return;
+    if (this.dozing || !this.dozes) return;
     if (!this.sim.world.quiet()) {
       this.quietSince = undefined;
       return;
