@@ -125,3 +125,20 @@ test('a quiet cluster dozes: the picture says so, and the next command wakes it'
   await page.reload();
   await t.waitFor(/get idle\nidle\nyes\n\$/);
 });
+
+test('a command line too long to keep is refused, not run, and the session still comes back', async ({ page }) => {
+  const t = new TerminalPage(page);
+  await t.open();
+  await t.run('etcdctl put before long', /put before long\nOK/);
+  await page.evaluate(() => {
+    const hook = (
+      globalThis as unknown as { etcdPlayground: { xterm(t: string): { input(d: string, u?: boolean): void } } }
+    ).etcdPlayground;
+    hook.xterm('terminal 1').input(`echo ${'x'.repeat(100_001)}\r`, true);
+  });
+  await t.waitFor(/a command line may be at most 100000 characters \(this one has 100006\): it was not run\n\$/);
+  await page.reload();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await t.waitFor(/put before long\nOK\n\$/);
+  await t.run('etcdctl get before', /get before\nbefore\nlong/);
+});

@@ -2,7 +2,7 @@
 // inputs and receives output and pictures (see protocol.ts).
 import { isDecodedText } from '../engine/base/bytes.ts';
 import { Playground, type PlaygroundSink } from '../engine/session/playground.ts';
-import { InvalidSession } from '../engine/session/sessionFormat.ts';
+import { InvalidSession, MAX_LINE } from '../engine/session/sessionFormat.ts';
 import { type FromWorker, PROTOCOL_VERSION, type ToWorker } from './protocol.ts';
 
 let pg: Playground | undefined;
@@ -60,6 +60,9 @@ setTimeout(() => {
   post({ v: 2, type: 'ready', seed: 1, restored: false });
 }, 0);
 
+/** The longest a restore may take (a real session of days takes seconds); past it, it is set aside. */
+const RESTORE_BUDGET_MS = 15_000;
+
 /** The nonce of the start being answered. */
 let nonce: number | undefined;
 
@@ -81,7 +84,8 @@ function start(seed: number, session: unknown, members = 3): void {
         try {
           // The replayed inputs are in the page's record already; the Playground sends only new ones.
           const file = parseSession(session);
-          pg = gather(() => Playground.replay(file, sink));
+          const giveUpAt = performance.now() + RESTORE_BUDGET_MS;
+          pg = gather(() => Playground.replay(file, sink, { tooLong: () => performance.now() > giveUpAt }));
           post({ v: 2, type: 'ready', seed: pg.seed, restored: true, nonce });
         } catch (e) {
           const error = e instanceof InvalidSession ? e.message : `could not restore the session: ${String(e)}`;
@@ -147,7 +151,12 @@ function receive(m: ToWorker): void {
   }
   switch (m.type) {
     case 'exec':
-      if (!pg.busy(m.terminal)) pg.exec(m.terminal, m.line, m.id);
+      if (m.line.length > MAX_LINE) {
+        // Not run, so not recorded: a session holds only what it can be restored from.
+        const text = `etcd Playground: a command line may be at most ${MAX_LINE} characters (this one has ${m.line.length}): it was not run\n`;
+        post({ v: 2, type: 'output', id: m.id, terminal: m.terminal, text });
+        post({ v: 2, type: 'done', id: m.id, terminal: m.terminal, exitCode: 2 });
+      } else if (!pg.busy(m.terminal)) pg.exec(m.terminal, m.line, m.id);
       break;
     case 'interrupt':
       pg.interrupt(m.terminal);

@@ -215,6 +215,30 @@ describe('an engine error never stops the clock', () => {
   });
 });
 
+describe('a replay never runs for ages', () => {
+  it('gives up, as asked, on a session that would (a link made up with a huge end)', () => {
+    const made = parseSession({
+      format: 'etcd-playground-session',
+      version: 1,
+      seed: 1,
+      endMs: 3_000_000_000,
+      endEvents: 9_000_000_000_000,
+      inputs: [],
+    });
+    let asked = 0;
+    expect(() => Playground.replay(made, { output: () => {}, done: () => {} }, { tooLong: () => ++asked > 3 })).toThrow(
+      /takes too long to restore/,
+    );
+    expect(asked).toBe(4);
+  });
+
+  it('refuses ends past what a session can reach', () => {
+    expect(() =>
+      parseSession({ format: 'etcd-playground-session', version: 1, seed: 1, endMs: 1e300, endEvents: 1, inputs: [] }),
+    ).toThrow(/endMs/);
+  });
+});
+
 describe('time controls', () => {
   it('"run until something happens" stops at the next line of the event log, with time paused', () => {
     const p = new Playground(3, { output: () => {}, done: () => {} });

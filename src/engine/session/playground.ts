@@ -35,6 +35,14 @@ export const DOZE_AFTER_MS = 250;
 /** The longest stretch of virtual time run before checking whether the cluster may doze. */
 const AWAKE_SLICE_MS = 250;
 
+/** Events a replay runs between two asks whether it is taking too long. */
+const REPLAY_CHUNK = 50_000;
+
+export interface ReplayOptions {
+  /** Asked now and then during a replay; true gives up (the worker passes a wall-clock budget). */
+  tooLong?: () => boolean;
+}
+
 /** Engine errors reported per session (one bug can throw at every tick). */
 const MAX_FAULT_REPORTS = 20;
 
@@ -61,26 +69,32 @@ export class Playground {
   }
 
   /** Rebuild a session from its file: every input at its recorded instant, then on to where it ended. */
-  static replay(file: SessionFile, sink: PlaygroundSink): Playground {
+  static replay(file: SessionFile, sink: PlaygroundSink, opts: ReplayOptions = {}): Playground {
     const p = new Playground(file.seed, sink, file.members ?? 3);
     p.replaying = true;
     const s = p.sim.world.scheduler;
+    const unreplayable = () => new InvalidSession('not a playground session: it does not replay on this version');
     const reach = (at: number, n: number) => {
-      // An engine error the live run met (and went on from) is met again at the same event.
-      if (
-        !p.guard(
-          () => s.replayTo(at, n),
+      // In chunks of events, asking between them whether to give up: a session (or a link
+      // made up to look like one) that would run for ages is refused, never run for ages.
+      while (s.executed() < n) {
+        const target = Math.min(n, s.executed() + REPLAY_CHUNK);
+        // An engine error the live run met (and went on from) is met again at the same event.
+        const ok = p.guard(
+          () => s.replayTo(at, target),
           true,
-          () => s.executed() < n && s.peekTime() !== undefined,
-        )
-      )
-        throw new InvalidSession('not a playground session: it does not replay on this version');
+          () => s.executed() < target && s.peekTime() !== undefined,
+        );
+        if (!ok) throw unreplayable();
+        if (opts.tooLong?.())
+          throw new InvalidSession('this session takes too long to restore here (more than the time allowed for it)');
+      }
+      if (!s.replayTo(at, n)) throw unreplayable();
     };
     for (const input of file.inputs) {
       reach(input.at, input.n);
       p.poll();
-      if (input.kind === 'doze' && !p.sim.world.quiet())
-        throw new InvalidSession('not a playground session: it does not replay on this version');
+      if (input.kind === 'doze' && !p.sim.world.quiet()) throw unreplayable();
       p.apply(input);
     }
     reach(file.endMs, file.endEvents);

@@ -5,7 +5,14 @@
 // session: a fresh page never needs it.
 import * as v from 'valibot';
 
-import { InvalidSession, MAX_MEMBERS, SESSION_FORMAT, SESSION_VERSION } from './sessionFormat.ts';
+import {
+  InvalidSession,
+  MAX_LINE,
+  MAX_MEMBERS,
+  MAX_SESSION_MS,
+  SESSION_FORMAT,
+  SESSION_VERSION,
+} from './sessionFormat.ts';
 
 export { InvalidSession, MAX_MEMBERS, SESSION_FORMAT, SESSION_VERSION };
 
@@ -14,12 +21,12 @@ export type NetworkAction = 'heal' | 'partition' | 'latency' | 'loss';
 export type TimeAction = 'pause' | 'resume' | 'step' | 'until';
 
 const name = v.pipe(v.string(), v.maxLength(64));
-const at = v.pipe(v.number(), v.finite(), v.minValue(0));
+const at = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_SESSION_MS));
 /** Events the simulation had run when the input was applied: several events can share one instant. */
-const n = v.pipe(v.number(), v.integer(), v.minValue(0));
+const n = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 
 const InputSchema = v.variant('kind', [
-  v.object({ at, n, kind: v.literal('exec'), terminal: name, line: v.pipe(v.string(), v.maxLength(100_000)) }),
+  v.object({ at, n, kind: v.literal('exec'), terminal: name, line: v.pipe(v.string(), v.maxLength(MAX_LINE)) }),
   v.object({ at, n, kind: v.literal('interrupt'), terminal: name }),
   v.object({
     at,
