@@ -76,16 +76,6 @@ export class Scheduler {
     return this.held !== undefined;
   }
 
-  /** When the doze began, while dozing. */
-  dozingSince(): number | undefined {
-    return this.held?.since;
-  }
-
-  /** The events set aside by a doze (for pictures), or none. */
-  heldEvents(): readonly ScheduledEvent[] {
-    return this.held ? this.held.heap.filter((e) => !e.cancelled) : [];
-  }
-
   wake(): void {
     const held = this.held;
     if (!held) return;
