@@ -24,7 +24,7 @@ test('member add shows the new member on the page, and its start button brings i
   // etcd refuses a new member while a peer connected less than 5 s ago: let time run fast past it.
   await page.getByLabel('speed').selectOption('10');
   await t.run('sleep 6', /\$ sleep 6\n/);
-  await t.run('etcdctl member add infra4 --peer-urls=http://127.0.0.1:42380', /Member [0-9a-f]+ added to cluster/);
+  await t.run('etcdctl member add infra4 --peer-urls=http://127.0.0.1:42380', /Member +[0-9a-f]+ added to cluster/);
   const card = cluster.member('infra4');
   await expect(card).toHaveAttribute('data-role', 'unstarted');
   await expect(card).toContainText('added, not started');

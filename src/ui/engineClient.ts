@@ -11,7 +11,7 @@ import type { EarlyStart } from './earlyStart.ts';
 import { SessionRecord, type StoredSession, setAside } from './session/sessionStore.ts';
 import { loadHistory, saveHistory } from './session/storage.ts';
 import { useStore } from './store.ts';
-import { XtermView } from './terminal/xtermView.ts';
+import { type RestoredPart, XtermView } from './terminal/xtermView.ts';
 
 const WELCOME = 'etcd Playground: a simulated etcd 3.4 cluster. Try `etcdctl put foo bar`.\n';
 
@@ -215,6 +215,32 @@ export class EngineClient {
     this.send({ v: 2, type: 'view', keyspaceOf: member });
   }
 
+  /** A replay's messages: each terminal's screen is written once, at the end (or before a fault, which writes to all). */
+  private receiveBatch(messages: readonly FromWorker[]): void {
+    const screens = new Map<string, RestoredPart[]>();
+    const flush = () => {
+      for (const [id, parts] of screens) this.terminal(id).restore(parts);
+      screens.clear();
+    };
+    for (const x of messages) {
+      if (x.type !== 'output' && x.type !== 'echo' && x.type !== 'done') {
+        if (x.type === 'fault') flush();
+        this.receive(x);
+        continue;
+      }
+      let parts = screens.get(x.terminal);
+      if (!parts) screens.set(x.terminal, (parts = []));
+      if (x.type === 'output') parts.push({ kind: 'output', text: x.text });
+      else if (x.type === 'echo') parts.push({ kind: 'echo', text: x.line });
+      else {
+        parts.push({ kind: 'prompt' });
+        this.running.get(x.terminal)?.(x.exitCode);
+        this.running.delete(x.terminal);
+      }
+    }
+    flush();
+  }
+
   private receive(m: FromWorker): void {
     const store = useStore.getState();
     if (m.v !== PROTOCOL_VERSION) {
@@ -234,7 +260,7 @@ export class EngineClient {
     } else if (m.type === 'ready') return; // an offer not taken, or a start answered already
     switch (m.type) {
       case 'batch':
-        for (const x of m.messages) this.receive(x);
+        this.receiveBatch(m.messages);
         break;
       case 'view':
         // Pictures not drawn yet are replaced by the newest, but the messages they reported as sent are kept.

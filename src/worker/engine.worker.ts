@@ -139,6 +139,7 @@ function receive(m: ToWorker): void {
   if (m.type === 'start') {
     lastView = -1;
     lastStamp = '';
+    ahead = 0;
     nonce = m.nonce;
     return start(m.seed, m.session, m.members);
   }
@@ -156,7 +157,10 @@ function receive(m: ToWorker): void {
         const text = `etcd Playground: a command line may be at most ${MAX_LINE} characters (this one has ${m.line.length}): it was not run\n`;
         post({ v: 2, type: 'output', id: m.id, terminal: m.terminal, text });
         post({ v: 2, type: 'done', id: m.id, terminal: m.terminal, exitCode: 2 });
-      } else if (!pg.busy(m.terminal)) pg.exec(m.terminal, m.line, m.id);
+      } else if (!pg.busy(m.terminal)) {
+        pg.exec(m.terminal, m.line, m.id);
+        runAhead(m.terminal);
+      }
       break;
     case 'interrupt':
       pg.interrupt(m.terminal);
@@ -181,6 +185,23 @@ function receive(m: ToWorker): void {
 }
 
 let lastWall = performance.now();
+
+/**
+ * A command's answer need not wait for the wall clock: virtual time runs ahead (at most
+ * LEAD_MS of wall time) until the command is done, and the frames after it stand still until
+ * wall time has caught up. Inputs carry their virtual time, so the record is the same.
+ */
+const LEAD_MS = 40;
+/** How far (wall ms) virtual time is ahead of the wall clock. */
+let ahead = 0;
+
+function runAhead(terminal: string): void {
+  if (!pg) return;
+  while (pg.busy(terminal) && ahead < LEAD_MS && !pg.paused) {
+    pg.advance(1);
+    ahead += 1;
+  }
+}
 /** Virtual time of the last picture sent: the next one reports the messages sent since. */
 let lastView = -1;
 /** What the last picture showed: the run's point, the inputs, whose keyspace (unchanged: no new picture). */
@@ -215,7 +236,10 @@ function tick(): void {
 function frame(): void {
   const now = performance.now();
   if (pg) {
-    pg.advance(now - lastWall);
+    const wall = now - lastWall;
+    const spent = Math.min(wall, ahead);
+    ahead -= spent;
+    pg.advance(wall - spent);
     post({
       v: 2,
       type: 'clock',

@@ -404,15 +404,12 @@ export class V2Store {
   }
 
   hasTTLKeys(): boolean {
-    let found = false;
-    const walk = (n: V2Node) => {
-      for (const c of n.children?.values() ?? []) {
-        if (c.expireAt !== undefined) found = true;
-        else walk(c);
-      }
+    const any = (n: V2Node): boolean => {
+      if (!n.children) return false;
+      for (const c of n.children.values()) if (c.expireAt !== undefined || any(c)) return true;
+      return false;
     };
-    walk(this.root);
-    return found;
+    return any(this.root);
   }
 
   /** ?wait=true: the first event at or after `sinceIndex` under the path (from history, or when it happens). */

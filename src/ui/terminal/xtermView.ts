@@ -6,6 +6,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { LineEditor } from './lineEditor.ts';
+import { tail } from './screenTail.ts';
 
 const PROMPT = '\x1b[32m$\x1b[0m ';
 
@@ -20,6 +21,9 @@ export const THEMES = {
   dark: { background: '#111418', foreground: '#d8dee4', cursor: '#d8dee4', selectionBackground: '#33465a' },
   light: { background: '#ffffff', foreground: '#1f2328', cursor: '#1f2328', selectionBackground: '#b6d4fe' },
 };
+
+/** A replayed terminal's output, its replayed command lines and its prompts, in order. */
+export type RestoredPart = { kind: 'output' | 'echo'; text: string } | { kind: 'prompt' };
 
 export class XtermView {
   readonly term: Terminal;
@@ -107,6 +111,18 @@ export class XtermView {
   prompt(): void {
     this.busy = false;
     this.term.write(PROMPT);
+  }
+
+  /**
+   * What a replayed session wrote here, in one go: only the lines the screen and its scrollback
+   * can hold are written (xterm.js would parse a long session's every line only to drop them).
+   */
+  restore(parts: readonly RestoredPart[]): void {
+    const text = parts
+      .map((p) => (p.kind === 'output' ? p.text : p.kind === 'echo' ? `${p.text}\r\n` : PROMPT))
+      .join('');
+    for (const p of parts) if (p.kind !== 'output') this.busy = p.kind === 'echo';
+    this.term.write(tail(text, (this.term.options.scrollback ?? 1000) + this.term.rows + 1));
   }
 
   /** The whole screen and scrollback as text, wrapped lines joined (for tests and copy-all). */

@@ -44,6 +44,16 @@ function findSub(c: CommandSpec, name: string): CommandSpec | undefined {
 /** Flags that apply to a command: its own, its parents' persistent ones, and the globals. */
 export function flagsFor(path: CommandSpec[]): { local: FlagSpec[]; inherited: FlagSpec[] } {
   const cmd = path[path.length - 1];
+  // A command has one path from the root, so its flags are worked out once.
+  let known = flagsOf.get(cmd);
+  if (!known) flagsOf.set(cmd, (known = computeFlags(path)));
+  return { local: [...known.local], inherited: [...known.inherited] };
+}
+
+const flagsOf = new WeakMap<CommandSpec, { local: FlagSpec[]; inherited: FlagSpec[] }>();
+
+function computeFlags(path: CommandSpec[]): { local: FlagSpec[]; inherited: FlagSpec[] } {
+  const cmd = path[path.length - 1];
   const local = cmd.name === 'etcdctl' ? [...GLOBAL_FLAGS] : [...cmd.flags];
   const inherited: FlagSpec[] = cmd.name === 'etcdctl' ? [] : [...GLOBAL_FLAGS];
   for (const parent of path.slice(1, -1)) {
@@ -211,13 +221,13 @@ function parseBool(s: string): boolean | undefined {
 
 /** Go's strconv.ParseInt(s, 0, 64): base prefixes, underscores, range errors. */
 export function parseGoInt(s: string): { value?: number; error?: string } {
-  const bad = { error: `strconv.ParseInt: parsing ${goQuote(s)}: invalid syntax` };
+  const bad = () => ({ error: `strconv.ParseInt: parsing ${goQuote(s)}: invalid syntax` });
   const m = /^([+-]?)(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|0[0-7_]*|[1-9][0-9_]*)$/.exec(s);
-  if (!m) return bad;
+  if (!m) return bad();
   let body = m[2];
   if (body.includes('_')) {
-    if (!/^0[xXbBoO]?/.test(body) && body.startsWith('_')) return bad;
-    if (/__|_$/.test(body)) return bad;
+    if (!/^0[xXbBoO]?/.test(body) && body.startsWith('_')) return bad();
+    if (/__|_$/.test(body)) return bad();
     body = body.replace(/_/g, '');
   }
   let v: bigint;
@@ -235,12 +245,12 @@ export function parseGoInt(s: string): { value?: number; error?: string } {
 
 /** Go's time.ParseDuration, in milliseconds. */
 export function parseGoDuration(s: string): { ms?: number; error?: string } {
-  const bad = { error: `time: invalid duration ${goQuote(s)}` };
+  const bad = () => ({ error: `time: invalid duration ${goQuote(s)}` });
   if (s === '0') return { ms: 0 };
   const m = /^([+-]?)((?:[0-9]*\.?[0-9]+(?:ns|us|µs|ms|s|m|h))+)$/.exec(s);
   if (!m) {
     if (/^[+-]?[0-9.]+$/.test(s)) return { error: `time: missing unit in duration ${goQuote(s)}` };
-    return bad;
+    return bad();
   }
   const unit: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
   let total = 0;
