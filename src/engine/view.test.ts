@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeEvent } from '../i18n/events.ts';
 import { Simulation } from './index.ts';
 
 describe('the engine façade: controls and the view model', () => {
@@ -42,7 +43,7 @@ describe('the engine façade: controls and the view model', () => {
     const sim = Simulation.create({ seed: 5 });
     sim.world.traceMessages = true;
     sim.world.settle();
-    const events = sim.view({ traceTail: 10_000 }).trace.map((e) => e.event);
+    const events = sim.view({ traceTail: 10_000 }).trace.map((e) => describeEvent(e.e));
     expect(events.some((e) => /became leader at term 2/.test(e))).toBe(true);
     expect(events.some((e) => /^sent MsgVote /.test(e))).toBe(true);
   });

@@ -3,6 +3,7 @@
 // screens are not here: xterm.js keeps them, written to directly as output arrives.
 import { create } from 'zustand';
 import type { TraceKind } from '../engine/base/trace.ts';
+import { type Lang, langFromBrowser } from '../i18n/lang.ts';
 import type { ClusterView, SessionFile } from '../worker/protocol.ts';
 
 export interface TerminalTab {
@@ -12,7 +13,16 @@ export interface TerminalTab {
 
 export type Inspector = 'keyspace' | 'watches' | 'leases' | 'events' | 'script';
 /** The kinds the event log offers to filter by (message tracing is off in the playground: too many). */
-export const TRACE_KINDS: TraceKind[] = ['election', 'commit', 'member', 'fault', 'command', 'snapshot'];
+export const TRACE_KINDS: TraceKind[] = [
+  'election',
+  'commit',
+  'member',
+  'fault',
+  'lease',
+  'watch',
+  'command',
+  'snapshot',
+];
 
 export interface Layout {
   theme: 'dark' | 'light';
@@ -35,6 +45,8 @@ export interface PlaygroundState extends Layout {
   keyspaceOf: string | undefined;
   selectedKey: string | undefined;
   eventKinds: Record<TraceKind, boolean>;
+  /** The language of the page's own words (etcd's output is never translated). */
+  lang: Lang;
   set(patch: Partial<PlaygroundState>): void;
 }
 
@@ -67,6 +79,31 @@ export const useStore = create<PlaygroundState>((set) => ({
     command: true,
     snapshot: true,
     message: false,
+    lease: true,
+    watch: true,
   },
+  lang: savedLang(),
   set: (patch) => set(patch),
 }));
+
+const LANG_KEY = 'etcd-playground:lang';
+
+function savedLang(): Lang {
+  try {
+    const saved = globalThis.localStorage?.getItem(LANG_KEY);
+    if (saved === 'en' || saved === 'zh') return saved;
+  } catch {
+    // storage refused: the browser's language
+  }
+  return langFromBrowser(globalThis.navigator?.languages);
+}
+
+/** Switch the page's language, and remember it. */
+export function setLang(lang: Lang): void {
+  try {
+    globalThis.localStorage?.setItem(LANG_KEY, lang);
+  } catch {
+    // remembered for this page only
+  }
+  useStore.getState().set({ lang });
+}

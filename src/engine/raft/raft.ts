@@ -44,6 +44,36 @@ export interface RaftBugs {
   voteForStaleLog?: boolean;
 }
 
+/** Why a vote was refused (what the event log and the lessons explain). */
+export type VoteRefusal = 'voted-for-another' | 'has-leader' | 'log-behind' | 'stale-term';
+
+/**
+ * What the state machine decided, as facts for the event log (after etcd-io/raft's log lines):
+ * handed out in a Ready with the messages.
+ */
+export type RaftEvent =
+  /** An election (or a pre-vote) began: its term, and why. */
+  | { type: 'campaign'; term: number; pre: boolean; cause: 'timeout' | 'transfer' | 'pre-vote won' | 'asked' }
+  /** This node answered a vote request. */
+  | {
+      type: 'vote';
+      candidate: NodeId;
+      term: number;
+      pre: boolean;
+      granted: boolean;
+      refusal?: VoteRefusal;
+      /** Who it voted for already, when that is the refusal. */
+      votedFor?: NodeId;
+    }
+  /** A vote request ignored: this node hears from a live leader (check-quorum's lease). */
+  | { type: 'vote-ignored'; candidate: NodeId; term: number; pre: boolean }
+  /** A majority refused: the campaign is over. */
+  | { type: 'campaign-lost'; term: number; pre: boolean }
+  /** A leader that could not reach a majority within an election timeout stepped down. */
+  | { type: 'quorum-lost'; term: number }
+  /** A leader began handing leadership over. */
+  | { type: 'transfer'; to: NodeId; term: number };
+
 export interface RaftConfig {
   id: NodeId;
   /** Ticks without hearing from a leader before an election (etcd: 10 ticks of 100 ms). */
@@ -73,6 +103,8 @@ export class Raft {
   votes = new Map<NodeId, boolean>();
   msgs: Message[] = [];
   readStates: ReadState[] = [];
+  /** What happened since the last Ready (for the event log). */
+  events: RaftEvent[] = [];
   leadTransferee: NodeId = NONE;
   pendingConfIndex = 0;
   electionElapsed = 0;
@@ -216,7 +248,7 @@ export class Raft {
     this.electionElapsed++;
     if (this.promotable() && this.electionElapsed >= this.randomizedElectionTimeout) {
       this.electionElapsed = 0;
-      this.step(msg({ type: MessageType.MsgHup, from: this.id }));
+      this.step(msg({ type: MessageType.MsgHup, from: this.id, context: 'timeout' }));
     }
   }
 
@@ -349,7 +381,7 @@ export class Raft {
     return { granted: g, rejected: r };
   }
 
-  campaign(kind: 'pre' | 'election' | 'transfer'): void {
+  campaign(kind: 'pre' | 'election' | 'transfer', cause: 'timeout' | 'pre-vote won' | 'asked' = 'asked'): void {
     if (!this.promotable()) return;
     let voteMsg: MessageType;
     let term: number;
@@ -362,10 +394,16 @@ export class Raft {
       voteMsg = MessageType.MsgVote;
       term = this.term;
     }
+    this.events.push({
+      type: 'campaign',
+      term,
+      pre: kind === 'pre',
+      cause: kind === 'transfer' ? 'transfer' : cause,
+    });
     const { granted } = this.poll(this.id, voteRespType(voteMsg), true);
     if (granted >= this.quorum()) {
       // A single voter wins at once.
-      if (kind === 'pre') this.campaign('election');
+      if (kind === 'pre') this.campaign('election', 'pre-vote won');
       else this.becomeLeader();
       return;
     }
@@ -404,7 +442,15 @@ export class Raft {
         const force = m.context === CAMPAIGN_TRANSFER;
         const inLease = this.checkQuorum && this.lead !== NONE && this.electionElapsed < this.electionTimeout;
         // A node that hears from a live leader ignores vote requests (check-quorum's leader lease).
-        if (!force && inLease) return;
+        if (!force && inLease) {
+          this.events.push({
+            type: 'vote-ignored',
+            candidate: m.from,
+            term: m.term,
+            pre: m.type === MessageType.MsgPreVote,
+          });
+          return;
+        }
       }
       if (m.type === MessageType.MsgPreVote) {
         // A pre-vote does not change our term.
@@ -427,6 +473,14 @@ export class Raft {
         // Tell a stale leader about the newer term, or a partitioned node stuck in pre-vote would never rejoin.
         this.send(msg({ type: MessageType.MsgAppResp, to: m.from }));
       } else if (m.type === MessageType.MsgPreVote) {
+        this.events.push({
+          type: 'vote',
+          candidate: m.from,
+          term: m.term,
+          pre: true,
+          granted: false,
+          refusal: 'stale-term',
+        });
         this.send(msg({ type: MessageType.MsgPreVoteResp, to: m.from, term: this.term, reject: true }));
       }
       return;
@@ -436,7 +490,7 @@ export class Raft {
       case MessageType.MsgHup:
         if (this.state === StateType.Leader) return;
         if (this.hasUnappliedConfChanges()) return;
-        this.campaign(this.preVote ? 'pre' : 'election');
+        this.campaign(this.preVote ? 'pre' : 'election', m.context === 'timeout' ? 'timeout' : 'asked');
         return;
       case MessageType.MsgVote:
       case MessageType.MsgPreVote: {
@@ -445,13 +499,27 @@ export class Raft {
           (this.vote === NONE && this.lead === NONE) ||
           (m.type === MessageType.MsgPreVote && m.term > this.term);
         const upToDate = this.bugs.voteForStaleLog || this.log.isUpToDate(m.index, m.logTerm);
+        const pre = m.type === MessageType.MsgPreVote;
         if (canVote && upToDate) {
+          this.events.push({ type: 'vote', candidate: m.from, term: m.term, pre, granted: true });
           this.send(msg({ type: voteRespType(m.type), to: m.from, term: m.term }));
           if (m.type === MessageType.MsgVote) {
             this.electionElapsed = 0;
             this.vote = m.from;
           }
         } else {
+          this.events.push({
+            type: 'vote',
+            candidate: m.from,
+            term: m.term,
+            pre,
+            granted: false,
+            ...(!canVote
+              ? this.vote !== NONE
+                ? { refusal: 'voted-for-another' as const, votedFor: this.vote }
+                : { refusal: 'has-leader' as const }
+              : { refusal: 'log-behind' as const }),
+          });
           this.send(msg({ type: voteRespType(m.type), to: m.from, term: this.term, reject: true }));
         }
         return;
@@ -480,7 +548,10 @@ export class Raft {
         this.bcastHeartbeat();
         return;
       case MessageType.MsgCheckQuorum:
-        if (!this.checkQuorumActive()) this.becomeFollower(this.term, NONE);
+        if (!this.checkQuorumActive()) {
+          this.events.push({ type: 'quorum-lost', term: this.term });
+          this.becomeFollower(this.term, NONE);
+        }
         return;
       case MessageType.MsgProp: {
         if (!this.prs.has(this.id) || this.leadTransferee !== NONE) {
@@ -574,6 +645,7 @@ export class Raft {
         if (transferee === this.id) return;
         this.electionElapsed = 0;
         this.leadTransferee = transferee;
+        this.events.push({ type: 'transfer', to: transferee, term: this.term });
         if (pr.match === this.log.lastIndex()) this.sendTimeoutNow(transferee);
         else this.sendAppend(transferee);
         return;
@@ -624,12 +696,13 @@ export class Raft {
       case myVoteResp: {
         const { granted, rejected } = this.poll(m.from, m.type, !m.reject);
         if (granted >= this.quorum()) {
-          if (this.state === StateType.PreCandidate) this.campaign('election');
+          if (this.state === StateType.PreCandidate) this.campaign('election', 'pre-vote won');
           else {
             this.becomeLeader();
             this.bcastAppend();
           }
         } else if (rejected >= this.quorum()) {
+          this.events.push({ type: 'campaign-lost', term: this.term, pre: this.state === StateType.PreCandidate });
           this.becomeFollower(this.term, NONE);
         }
         return;

@@ -14,7 +14,7 @@ import {
   type NodeId,
   type Snapshot,
 } from './messages.ts';
-import { Raft, type RaftConfig, type ReadState, type StateType } from './raft.ts';
+import { Raft, type RaftConfig, type RaftEvent, type ReadState, type StateType } from './raft.ts';
 
 export interface SoftState {
   lead: NodeId;
@@ -34,6 +34,8 @@ export interface Ready {
   /** To send once entries and hard state are durable. */
   messages: Message[];
   readStates: ReadState[];
+  /** What the state machine decided since the last Ready, for the event log. */
+  events: RaftEvent[];
 }
 
 export class RawNode {
@@ -113,7 +115,13 @@ export class RawNode {
     if (hs.term !== this.prevHard.term || hs.vote !== this.prevHard.vote || hs.commit !== this.prevHard.commit)
       return true;
     if (r.log.unstable.snapshot) return true;
-    return r.msgs.length > 0 || r.log.unstableEntries().length > 0 || r.log.hasNextEnts() || r.readStates.length > 0;
+    return (
+      r.msgs.length > 0 ||
+      r.log.unstableEntries().length > 0 ||
+      r.log.hasNextEnts() ||
+      r.readStates.length > 0 ||
+      r.events.length > 0
+    );
   }
 
   ready(): Ready {
@@ -124,6 +132,7 @@ export class RawNode {
       committedEntries: r.log.nextEnts(),
       messages: r.msgs,
       readStates: r.readStates,
+      events: r.events,
     };
     const soft = { lead: r.lead, state: r.state };
     if (soft.lead !== this.prevSoft.lead || soft.state !== this.prevSoft.state) {
@@ -137,6 +146,7 @@ export class RawNode {
     if (r.log.unstable.snapshot) rd.snapshot = r.log.unstable.snapshot;
     r.msgs = [];
     r.readStates = [];
+    r.events = [];
     return rd;
   }
 

@@ -4,12 +4,13 @@
 // round; leases expire only on the leader, which revokes them through the log.
 
 import { AuthErrors, AuthStore, type Permission } from '../auth/authStore.ts';
+import { toUtf8 } from '../base/bytes.ts';
 import { Errors, GrpcCode, GrpcStatusError } from '../base/errors.ts';
 import { memberId as deriveMemberId } from '../base/ids.ts';
 import type { Prng } from '../base/prng.ts';
 import type { ScheduledEvent, Scheduler } from '../base/scheduler.ts';
 import type { Outcome } from '../base/task.ts';
-import type { TraceKind } from '../base/trace.ts';
+import type { SimEvent } from '../base/trace.ts';
 import type {
   CompactionRequest,
   DeleteRangeRequest,
@@ -40,7 +41,7 @@ import { Lessor } from '../lease/lessor.ts';
 import { KVStore } from '../mvcc/kvStore.ts';
 import { WatchableStore, type Watcher } from '../mvcc/watchableStore.ts';
 import { type ConfChange, ConfChangeType, type Entry, EntryType, type Message, NONE } from '../raft/messages.ts';
-import { type RaftBugs, StateType } from '../raft/raft.ts';
+import { type RaftBugs, type RaftEvent, StateType } from '../raft/raft.ts';
 import { RawNode } from '../raft/rawNode.ts';
 import { MemoryStorage } from '../raft/storage.ts';
 import { applyV2 } from '../v2store/apply.ts';
@@ -48,6 +49,13 @@ import { type V2Event, V2Store } from '../v2store/store.ts';
 import { Applier } from './applier.ts';
 import { IdGenerator } from './idGenerator.ts';
 import { type MemberInfo, Membership } from './membership.ts';
+
+const CONF_CHANGE = {
+  [ConfChangeType.AddNode]: 'add',
+  [ConfChangeType.AddLearnerNode]: 'add-learner',
+  [ConfChangeType.RemoveNode]: 'remove',
+  [ConfChangeType.UpdateNode]: 'update',
+} as const;
 
 export type Reply<T> = (o: Outcome<T>) => void;
 
@@ -103,8 +111,8 @@ export interface MemberHost {
   sendRaft(m: Message): void;
   /** Run `f` at another member, over the network, if it is reachable (leader forwarding). */
   forward(from: Member, to: bigint, f: (m: Member) => void): boolean;
-  /** Something happened worth a line in the trace (the UI's event log, by kind). */
-  trace(event: string, kind?: TraceKind): void;
+  /** Something happened worth a line in the event log (and a fact for lessons' goals). */
+  emit(e: SimEvent): void;
   /** A peer's name by ID, for the event log (the members' own names are only published later). */
   nameOf?(id: bigint): string | undefined;
   /** Whether the leader also traces each entry it applies (the UI's event log; off for speed otherwise). */
@@ -263,7 +271,7 @@ export class Member {
     this.timers.push(this.scheduler.after(HEARTBEAT_MS, `raft: tick ${this.name}`, () => this.tickLoop()));
     this.timers.push(this.scheduler.after(LEASE_CHECK_MS, `lease: check ${this.name}`, () => this.leaseLoop()));
     this.timers.push(this.scheduler.after(V2_SYNC_MS, `v2: sync ${this.name}`, () => this.v2SyncLoop()));
-    this.host.trace(`${this.name} started`, 'member');
+    this.host.emit({ type: 'started', member: this.name });
     this.processReady();
     this.publish();
   }
@@ -288,7 +296,7 @@ export class Member {
     }
     this.lessor.demote();
     this.leader = NONE;
-    this.host.trace(`${this.name} stopped`, 'member');
+    this.host.emit({ type: 'stopped', member: this.name });
   }
 
   private tickLoop(): void {
@@ -305,6 +313,12 @@ export class Member {
       for (const l of this.lessor.expired()) {
         if (this.revoking.has(l.id)) continue;
         this.revoking.add(l.id);
+        this.host.emit({
+          type: 'lease-expired',
+          member: this.name,
+          id: l.id.toString(16),
+          keys: [...l.keys].sort().map(toUtf8),
+        });
         this.propose({ leaseRevoke: { ID: l.id } }, () => this.revoking.delete(l.id));
       }
     }
@@ -375,6 +389,7 @@ export class Member {
       if (rd.hardState) {
         this.raftStorage.setHardState(this.memberBugs.forgetVote ? { ...rd.hardState, vote: NONE } : rd.hardState);
       }
+      for (const e of rd.events) this.host.emit(this.described(e));
       for (const m of rd.messages) this.host.sendRaft(m);
       for (const e of rd.committedEntries) this.applyEntry(e);
       for (const rs of rd.readStates) this.onReadState(rs.requestCtx, rs.index);
@@ -391,10 +406,12 @@ export class Member {
     this.raftStorage.createSnapshot(this.appliedIndex, this.node.raft.confState(), this.snapshotState());
     const compactTo = this.appliedIndex - this.catchUpEntries;
     if (compactTo > this.raftStorage.firstIndex()) this.raftStorage.compact(compactTo);
-    this.host.trace(
-      `${this.name} snapshot at ${this.appliedIndex}, log from ${this.raftStorage.firstIndex()}`,
-      'snapshot',
-    );
+    this.host.emit({
+      type: 'snapshot',
+      member: this.name,
+      index: this.appliedIndex,
+      firstIndex: this.raftStorage.firstIndex(),
+    });
   }
 
   /** What a snapshot carries: the applied state of every state machine. */
@@ -420,7 +437,40 @@ export class Member {
     this.appliedTerm = term;
     this.consistentIndex = index;
     this.watchable.resync();
-    this.host.trace(`${this.name} installed a snapshot at ${index}`, 'snapshot');
+    this.host.emit({ type: 'snapshot-installed', member: this.name, index });
+  }
+
+  /** A member's name for its ID (hex when it has none yet, as etcd prints IDs). */
+  private nameOf(id: bigint): string {
+    return this.host.nameOf?.(id) ?? id.toString(16);
+  }
+
+  /** The state machine's decision as an event of the world, with members named. */
+  private described(e: RaftEvent): SimEvent {
+    const member = this.name;
+    switch (e.type) {
+      case 'campaign':
+        return { type: 'campaign', member, term: e.term, pre: e.pre, cause: e.cause };
+      case 'vote':
+        return {
+          type: 'vote',
+          member,
+          candidate: this.nameOf(e.candidate),
+          term: e.term,
+          pre: e.pre,
+          granted: e.granted,
+          ...(e.refusal ? { refusal: e.refusal } : {}),
+          ...(e.votedFor !== undefined ? { votedFor: this.nameOf(e.votedFor) } : {}),
+        };
+      case 'vote-ignored':
+        return { type: 'vote-ignored', member, candidate: this.nameOf(e.candidate), term: e.term, pre: e.pre };
+      case 'campaign-lost':
+        return { type: 'campaign-lost', member, term: e.term, pre: e.pre };
+      case 'quorum-lost':
+        return { type: 'quorum-lost', member, term: e.term };
+      case 'transfer':
+        return { type: 'transfer', member, to: this.nameOf(e.to), term: e.term };
+    }
   }
 
   private onReadState(ctx: string, index: number): void {
@@ -433,18 +483,17 @@ export class Member {
   private onSoftState(lead: bigint, state: StateType): void {
     const wasLeader = this.lessor.isPrimary();
     if (lead !== this.leader) {
-      this.host.trace(
+      this.host.emit(
         lead === NONE
-          ? `${this.name} lost its leader`
-          : `${this.name} follows ${this.host.nameOf?.(lead) ?? lead.toString(16)}`,
-        'election',
+          ? { type: 'leader-lost', member: this.name, term: this.raftTerm() }
+          : { type: 'follows', member: this.name, leader: this.nameOf(lead), term: this.raftTerm() },
       );
       this.leader = lead;
     }
     if (state === StateType.Leader && !wasLeader) {
       // A new leader gives every lease its full TTL again, plus the election timeout (etcd's Promote).
       this.lessor.promote(ELECTION_MS);
-      this.host.trace(`${this.name} became leader at term ${this.raftTerm()}`, 'election');
+      this.host.emit({ type: 'leader', member: this.name, term: this.raftTerm() });
       this.host.observer?.becameLeader(this, this.raftTerm());
     } else if (state !== StateType.Leader && wasLeader) this.lessor.demote();
     if (lead !== NONE && this.blocked.length) {
@@ -481,10 +530,14 @@ export class Member {
     // nothing (its request ID was applied already), or it would undo what came in between.
     if (this.recentIds.seen(req.id)) return;
     if (this.host.traceCommits && this.isLeader())
-      this.host.trace(
-        `${this.name} committed index ${e.index}: ${Object.keys(req).find((k) => k !== 'id' && k !== 'header')}`,
-        'commit',
-      );
+      this.host.emit({
+        type: 'commit',
+        member: this.name,
+        index: e.index,
+        op: Object.keys(req).find((k) => k !== 'id' && k !== 'header') ?? '',
+      });
+    if ('compaction' in req && this.isLeader())
+      this.host.emit({ type: 'compaction', member: this.name, revision: req.compaction.revision });
     let result: Outcome<unknown>;
     if ('memberAttr' in req) {
       this.v2.setInternal(
@@ -599,7 +652,12 @@ export class Member {
         break;
     }
     this.node?.applyConfChange(cc);
-    this.host.trace(`${this.name} applied ${cc.type} ${cc.nodeId.toString(16)}`, 'member');
+    this.host.emit({
+      type: 'conf-change',
+      member: this.name,
+      change: CONF_CHANGE[cc.type],
+      id: cc.nodeId.toString(16),
+    });
     if (cc.type === ConfChangeType.RemoveNode && cc.nodeId === this.id) {
       // A removed member stops serving.
       this.scheduler.after(0, `${this.name} removed`, () => this.stop());
@@ -774,7 +832,16 @@ export class Member {
       startRev: req.startRevision,
       prevKv: req.prevKv,
       filters: req.filters,
-      send: (b) =>
+      send: (b) => {
+        if (b.events.length)
+          this.host.emit({
+            type: 'watch-delivered',
+            member: this.name,
+            watchId: String(w.id),
+            key: toUtf8(req.key),
+            rangeEnd: toUtf8(req.rangeEnd ?? ''),
+            events: b.events.map((e) => ({ type: e.type === 1 ? 'DELETE' : 'PUT', key: toUtf8(e.kv.key) })),
+          });
         send({
           header: this.header(b.revision),
           watchId: w.id,
@@ -784,7 +851,8 @@ export class Member {
           cancelReason: '',
           fragment: false,
           events: b.events,
-        }),
+        });
+      },
     });
     this.watchers.set(w, onClose);
     send({

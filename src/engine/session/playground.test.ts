@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { describeEvent } from '../../i18n/events.ts';
 import { Playground, type PlaygroundSink } from './playground.ts';
 import { InvalidSession, parseSession, type SessionFile } from './sessionFile.ts';
 
@@ -201,7 +202,10 @@ describe('an engine error never stops the clock', () => {
     p.advance(100);
     expect(p.now()).toBeCloseTo(before + 100, 6);
     expect(faults).toEqual(['engine error (seed 9): boom']);
-    expect(p.view().trace.at(-1)).toMatchObject({ kind: 'fault', event: 'engine error (seed 9): boom' });
+    expect(p.view().trace.at(-1)).toMatchObject({
+      kind: 'fault',
+      e: { type: 'engine-error', message: 'engine error (seed 9): boom' },
+    });
     // The cluster still works.
     const out: string[] = [];
     const q = new Playground(9, { output: (_t, _i, b) => out.push(b), done: () => {} });
@@ -256,10 +260,10 @@ describe('time controls', () => {
     p.advance(3000);
     p.exec('t1', 'etcdctl put foo bar');
     p.advance(500);
-    const lines = p.view().trace.map((e) => `${e.kind}: ${e.event}`);
+    const lines = p.view().trace.map((e) => `${e.kind}: ${describeEvent(e.e)}`);
     expect(lines).toContain('command: t1$ etcdctl put foo bar');
     expect(lines.some((l) => /^commit: infra\d committed index \d+: put$/.test(l))).toBe(true);
-    expect(lines.some((l) => /^election: infra\d follows infra\d$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^election: infra\d follows infra\d \(term \d+\)$/.test(l))).toBe(true);
   });
 });
 

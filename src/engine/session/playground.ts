@@ -225,7 +225,7 @@ export class Playground {
       } catch (e) {
         const message = `engine error (seed ${this.seed}): ${e instanceof Error ? e.message : String(e)}`;
         if (this.faults++ < MAX_FAULT_REPORTS) {
-          this.sim.world.trace(message, 'fault');
+          this.sim.world.emit({ type: 'engine-error', message });
           this.sink.fault?.(message);
         }
         if (!again()) return fallback;
@@ -257,7 +257,7 @@ export class Playground {
       case 'exec': {
         this.nextId = Math.max(this.nextId, id) + 1;
         if (this.replaying) this.sink.echo?.(input.terminal, input.line);
-        sim.world.trace(`${input.terminal}$ ${input.line}`, 'command');
+        sim.world.emit({ type: 'command', terminal: input.terminal, line: input.line });
         const runner = sim.start(
           this.shell(input.terminal).run(input.line, (bytes) => this.sink.output(input.terminal, id, bytes)),
         );

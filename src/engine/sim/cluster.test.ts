@@ -113,8 +113,9 @@ describe('snapshots and log compaction', () => {
     expect(
       sim.world.traceLog.some(
         (e) =>
-          e.event ===
-          `${behind} installed a snapshot at ${sim.world.member(behind)!.raftStorage.snapshot.metadata.index}`,
+          e.e.type === 'snapshot-installed' &&
+          e.e.member === behind &&
+          e.e.index === sim.world.member(behind)!.raftStorage.snapshot.metadata.index,
       ),
     ).toBe(true);
     expect(

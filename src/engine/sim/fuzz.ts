@@ -110,7 +110,7 @@ export function runFuzz(opts: FuzzOptions): FuzzResult {
     ops: history.length,
     faultsInjected,
     virtualMs: s.now(),
-    trace: world.traceLog.map((e) => `${e.t.toFixed(3)} ${e.event}`).join('\n'),
+    trace: world.traceLog.map((e) => `${e.t.toFixed(3)} ${JSON.stringify(e.e)}`).join('\n'),
   });
   try {
     if (!world.settle(60_000)) return result('liveness', 'the cluster did not elect a leader at boot');

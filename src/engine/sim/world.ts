@@ -7,7 +7,7 @@ import type { HttpRequest, HttpResponse } from '../api/http/types.ts';
 import { clusterId } from '../base/ids.ts';
 import { Prng } from '../base/prng.ts';
 import { Scheduler } from '../base/scheduler.ts';
-import type { TraceEvent, TraceKind } from '../base/trace.ts';
+import { kindOf, type SimEvent, type TraceEvent } from '../base/trace.ts';
 import { WatchRegistry } from '../client/watchRegistry.ts';
 import { type Message, MessageType } from '../raft/messages.ts';
 import type { RaftBugs } from '../raft/raft.ts';
@@ -94,7 +94,14 @@ export class World {
         if (this.recentDrops.length > 64) this.recentDrops.splice(0, 32);
       }
       if (this.traceMessages && m?.type)
-        this.trace(`dropped ${m.type} ${this.member(m.from)?.name}->${this.member(m.to)?.name}`, 'message');
+        this.emit({
+          type: 'message',
+          msgType: m.type,
+          from: this.nameOf(m.from),
+          to: this.nameOf(m.to),
+          term: m.term,
+          dropped: true,
+        });
     };
     this.network.onSend = (data, ev) => {
       if (!this.recordSends) return;
@@ -115,7 +122,7 @@ export class World {
       scheduler: this.scheduler,
       sendRaft: (m: Message) => this.sendRaft(m),
       forward: (from: Member, to: bigint, f: (m: Member) => void) => this.forward(from, to, f),
-      trace: (event: string, kind?: TraceKind) => this.trace(event, kind),
+      emit: (e: SimEvent) => this.emit(e),
       nameOf: (id: bigint) => this.member(id)?.name,
       get traceCommits() {
         return self.traceCommits;
@@ -162,9 +169,21 @@ export class World {
     }
   }
 
-  trace(event: string, kind: TraceKind = 'fault'): void {
-    this.traceLog.push({ t: this.scheduler.now(), kind, event });
+  private traceSeq = 0;
+
+  /** Something happened: a line of the event log, and a fact lessons' goals can check. */
+  emit(e: SimEvent): void {
+    this.traceLog.push({ t: this.scheduler.now(), seq: ++this.traceSeq, kind: kindOf(e), e });
     if (this.traceLog.length > 10_000) this.traceLog.splice(0, 5_000);
+  }
+
+  /** The number of the last event emitted (0 before any). */
+  lastEventSeq(): number {
+    return this.traceSeq;
+  }
+
+  private nameOf(id: bigint): string {
+    return this.member(id)?.name ?? id.toString(16);
   }
 
   member(nameOrId: string | bigint): Member | undefined {
@@ -219,7 +238,8 @@ export class World {
     const from = this.member(m.from);
     const to = this.member(m.to);
     if (!from || !to) return;
-    if (this.traceMessages) this.trace(`sent ${m.type} ${from.name}->${to.name} term ${m.term}`, 'message');
+    if (this.traceMessages)
+      this.emit({ type: 'message', msgType: m.type, from: from.name, to: to.name, term: m.term, dropped: false });
     this.network.send(from.name, to.name, RAFT_LABEL, () => to.receive(m), m);
   }
 
@@ -295,7 +315,7 @@ export class World {
 
   /** Crash a member: it stops at once; its disk survives. */
   kill(name: string): void {
-    if (this.member(name)?.running) this.trace(`${name} killed`);
+    if (this.member(name)?.running) this.emit({ type: 'killed', member: name });
     this.member(name)?.stop();
   }
 
@@ -406,7 +426,7 @@ export class World {
     m.catchUpEntries = anyRunning!.catchUpEntries;
     if (replacing) this.members.splice(this.members.indexOf(replacing), 1, m);
     else this.members.push(m);
-    this.trace(`${name} joins as ${info.id.toString(16)}`, 'member');
+    this.emit({ type: 'joined', member: name, id: info.id.toString(16) });
     if (replacing) m.start();
     return m;
   }
@@ -438,7 +458,7 @@ export class World {
 
   partition(groups: string[][]): void {
     this.network.partition(groups);
-    this.trace(`partition ${groups.map((g) => g.join(',')).join(' | ')}`);
+    this.emit({ type: 'partition', groups });
   }
 
   isolate(name: string): void {
@@ -446,24 +466,24 @@ export class World {
       name,
       this.members.map((m) => m.name),
     );
-    this.trace(`isolate ${name}`);
+    this.emit({ type: 'isolate', member: name });
   }
 
   heal(): void {
     this.network.heal();
-    this.trace('heal');
+    this.emit({ type: 'heal' });
   }
 
   /** One-way latency between members, in virtual ms. */
   setLatency(ms: number): void {
     this.network.faults.latencyMs = ms;
-    this.trace(`latency ${ms} ms`);
+    this.emit({ type: 'latency', ms });
   }
 
   /** The fraction (0 to 1) of messages between members the network drops. */
   setLoss(fraction: number): void {
     this.network.faults.loss = fraction;
-    this.trace(`loss ${Math.round(fraction * 100)}%`);
+    this.emit({ type: 'loss', percent: Math.round(fraction * 100) });
   }
 }
 
