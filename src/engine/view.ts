@@ -54,6 +54,8 @@ export interface KeyView {
   modRevision: number;
   version: number;
   lease: string;
+  /** Deleted: its newest revision is a tombstone (modRevision), kept until compaction removes it. */
+  deleted?: boolean;
   /** Generations, oldest first: each a list of revisions; a finished one ends with its tombstone. */
   generations: { revs: { main: number; sub: number }[]; tombstone: boolean }[];
 }
@@ -196,18 +198,20 @@ function keyspaceView(world: World, opts: ViewOptions): KeyspaceView | undefined
   // The first keys only and the kept count: a picture costs what it shows, not the keyspace's size.
   const first = m.kv.firstKeys(limit);
   const count = m.kv.liveKeys;
-  const keys = first.map(({ kv, ki }) => {
+  const keys = first.map(({ kv, ki }): KeyView => {
     const gens = ki.generations;
+    const deleted = !ki.alive;
     return {
-      key: toUtf8(kv.key),
-      value: toUtf8(kv.value),
-      createRevision: kv.createRevision,
-      modRevision: kv.modRevision,
-      version: kv.version,
-      lease: kv.lease ? kv.lease.toString(16) : '',
+      key: toUtf8(ki.key),
+      value: deleted ? '' : toUtf8(kv.value),
+      createRevision: deleted ? 0 : kv.createRevision,
+      modRevision: deleted ? ki.latestMain : kv.modRevision,
+      version: deleted ? 0 : kv.version,
+      lease: !deleted && kv.lease ? kv.lease.toString(16) : '',
+      ...(deleted ? { deleted: true } : {}),
       generations: gens
         .filter((g) => g.revs.length)
-        .map((g, i, all) => ({ revs: g.revs.map(unpackRev), tombstone: i < all.length - 1 })),
+        .map((g, i, all) => ({ revs: g.revs.map(unpackRev), tombstone: i < all.length - 1 || deleted })),
     };
   });
   return {
@@ -215,7 +219,7 @@ function keyspaceView(world: World, opts: ViewOptions): KeyspaceView | undefined
     revision: m.kv.currentRev,
     compactRevision: m.kv.compactMainRev,
     keys,
-    more: Math.max(0, count - keys.length),
+    more: Math.max(0, count - keys.filter((k) => !k.deleted).length),
   };
 }
 

@@ -32,6 +32,22 @@ export class EngineClient {
   /** Scripts waiting for a command of theirs to end, by terminal. */
   private readonly running = new Map<string, (exitCode: number) => void>();
   private readyOnce = false;
+  /** Who else reads what the terminals print (the lesson player's transcript goals). */
+  private readonly outputListeners = new Set<(terminal: string, text: string) => void>();
+
+  onOutput(f: (terminal: string, text: string) => void): () => void {
+    this.outputListeners.add(f);
+    return () => this.outputListeners.delete(f);
+  }
+
+  /** A fresh cluster for a lesson; the session it replaces is set aside (offered for export), never lost. */
+  startLesson(seed: number, members: number): Promise<void> {
+    const current = this.sessionFile();
+    if (current.inputs.some((i) => i.kind !== 'doze')) setAside(safeStorage(), current);
+    this.record?.clear();
+    this.record = undefined;
+    return this.start(seed, undefined, members);
+  }
   private engineReady = false;
 
   /** What bench/page.ts measures: the first moment a terminal is on screen and the engine takes its commands. */
@@ -199,6 +215,11 @@ export class EngineClient {
     });
   }
 
+  /** Ctrl-C in a terminal, as if pressed there. */
+  interruptTerminal(terminal: string): void {
+    this.send({ v: 2, type: 'interrupt', terminal });
+  }
+
   control(action: ControlAction, args: { member?: string; groups?: string[][]; value?: number } = {}): void {
     this.send({ v: 2, type: 'control', action, ...args });
   }
@@ -269,6 +290,7 @@ export class EngineClient {
         break;
       case 'output':
         this.terminal(m.terminal).write(m.text);
+        for (const f of this.outputListeners) f(m.terminal, m.text);
         break;
       case 'done':
         this.terminal(m.terminal).prompt();

@@ -11,7 +11,7 @@ export interface TerminalTab {
   title: string;
 }
 
-export type Inspector = 'keyspace' | 'watches' | 'leases' | 'events' | 'script';
+export type Inspector = 'lesson' | 'keyspace' | 'watches' | 'leases' | 'events' | 'script';
 /** The kinds the event log offers to filter by (message tracing is off in the playground: too many). */
 export const TRACE_KINDS: TraceKind[] = [
   'election',

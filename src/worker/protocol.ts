@@ -5,9 +5,27 @@
 // applied at, so the page can keep the session (reload, export, share links).
 
 import type { SessionFile, SessionInput } from '../engine/session/sessionFile.ts';
-import type { ClusterView, KeyspaceView, LeaseView, MemberView, MessageView, WatchView } from '../engine/view.ts';
+import type {
+  ClusterView,
+  KeyspaceView,
+  KeyView,
+  LeaseView,
+  MemberView,
+  MessageView,
+  WatchView,
+} from '../engine/view.ts';
 
-export type { ClusterView, KeyspaceView, LeaseView, MemberView, MessageView, SessionFile, SessionInput, WatchView };
+export type {
+  ClusterView,
+  KeyspaceView,
+  KeyView,
+  LeaseView,
+  MemberView,
+  MessageView,
+  SessionFile,
+  SessionInput,
+  WatchView,
+};
 
 export const PROTOCOL_VERSION = 2;
 

@@ -88,12 +88,15 @@ export class TreeIndex {
     return { kvs, total };
   }
 
-  /** The first `limit` keys alive now, with their entries, in key order (a picture's first rows). */
+  /**
+   * The first `limit` keys in key order with their newest entries (a picture's first rows):
+   * those alive now, and those deleted whose history compaction has not removed yet.
+   */
   first(limit: number): { kv: KeyValue; ki: KeyIndex }[] {
     const out: { kv: KeyValue; ki: KeyIndex }[] = [];
     if (limit <= 0) return out;
     for (const [, ki] of this.tree.entries()) {
-      if (ki.alive && ki.latest) out.push({ kv: ki.latest, ki });
+      if (ki.latest) out.push({ kv: ki.latest, ki });
       if (out.length >= limit) break;
     }
     return out;

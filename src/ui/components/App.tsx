@@ -3,6 +3,7 @@ import type { EngineClient } from '../engineClient.ts';
 import { downloadSession } from '../session/download.ts';
 import { saveLayout } from '../session/storage.ts';
 import { useStore } from '../store.ts';
+import { useT } from '../useT.ts';
 import { ClusterPanel } from './ClusterPanel.tsx';
 import { Header } from './Header.tsx';
 import { Inspector } from './Inspector.tsx';
@@ -12,10 +13,13 @@ export function App({ engine }: { engine: EngineClient }) {
   const theme = useStore((s) => s.theme);
   const notice = useStore((s) => s.notice);
   const noticeExport = useStore((s) => s.noticeExport);
+  const lang = useStore((s) => s.lang);
+  const t = useT();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     for (const t of engine.terminals.values()) t.setTheme(theme);
-  }, [theme, engine]);
+  }, [theme, lang, engine]);
   // The layout is saved whenever it changes, so a reload brings it back.
   useEffect(
     () =>
@@ -45,11 +49,11 @@ export function App({ engine }: { engine: EngineClient }) {
           {notice}
           {noticeExport && (
             <button type="button" onClick={() => downloadSession(noticeExport())}>
-              export the session
+              {t('app.exportSession')}
             </button>
           )}
           <button type="button" onClick={() => useStore.getState().set({ notice: undefined, noticeExport: undefined })}>
-            dismiss
+            {t('app.dismiss')}
           </button>
         </div>
       )}

@@ -6,19 +6,21 @@ import { memo, useState } from 'react';
 import type { ClusterView, MemberView } from '../../worker/protocol.ts';
 import type { EngineClient } from '../engineClient.ts';
 import { useStore } from '../store.ts';
+import { useT } from '../useT.ts';
 import { ROLE_COLOR, termColor } from './colors.ts';
 import { NetworkPicture } from './NetworkPicture.tsx';
 
 export function ClusterPanel({ engine }: { engine: EngineClient }) {
   const view = useStore((s) => s.view);
+  const t = useT();
   const leader = view?.members.find((m) => m.role === 'leader');
   const cutOff = new Set(view?.cut.flatMap((link) => link.split('->')));
   return (
     <section className="cluster" aria-label="cluster">
       <div className="cluster-head">
-        <h2>cluster</h2>
+        <h2>{t('cluster.title')}</h2>
         <span className="cluster-status" role="status">
-          {leader ? `leader ${leader.name}, term ${leader.term}` : 'no leader'}
+          {leader ? t('cluster.leader', { name: leader.name, term: leader.term }) : t('cluster.noLeader')}
         </span>
         {view && <NetworkControls engine={engine} view={view} />}
       </div>

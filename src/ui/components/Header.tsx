@@ -3,7 +3,8 @@
 import { useRef, useState } from 'react';
 import type { EngineClient } from '../engineClient.ts';
 import { downloadSession } from '../session/download.ts';
-import { useStore } from '../store.ts';
+import { setLang, useStore } from '../store.ts';
+import { useT } from '../useT.ts';
 
 const SPEEDS = [0.01, 0.1, 0.25, 0.5, 1, 2, 5, 10];
 
@@ -13,6 +14,8 @@ export function Header({ engine }: { engine: EngineClient }) {
   const theme = useStore((s) => s.theme);
   const seed = useStore((s) => s.seed);
   const set = useStore((s) => s.set);
+  const lang = useStore((s) => s.lang);
+  const t = useT();
   const fileInput = useRef<HTMLInputElement>(null);
   const [link, setLink] = useState<string>();
 
@@ -42,27 +45,28 @@ export function Header({ engine }: { engine: EngineClient }) {
   return (
     <header className="top">
       <strong>etcd Playground</strong>
-      <small>a simulated etcd 3.4 cluster</small>
+      <small>{t('app.tagline')}</small>
       <small className="clock" role="status">
-        virtual time {(clock.virtualMs / 1000).toFixed(3)} s{clock.paused ? ' (paused)' : ''}
+        {t('time.clock', { s: (clock.virtualMs / 1000).toFixed(3) })}
+        {clock.paused ? t('time.paused') : ''}
       </small>
       <fieldset className="group" aria-label="time controls">
         <button type="button" onClick={() => engine.time(clock.paused ? 'resume' : 'pause')}>
-          {clock.paused ? 'resume' : 'pause'}
+          {clock.paused ? t('time.resume') : t('time.pause')}
         </button>
         <button type="button" disabled={!clock.paused} onClick={() => engine.time('step')}>
-          step
+          {t('time.step')}
         </button>
         <button
           type="button"
           disabled={!clock.paused}
-          title="run until an election, a commit, a fault or a command happens"
+          title={t('time.untilTitle')}
           onClick={() => engine.time('until')}
         >
-          run until something happens
+          {t('time.until')}
         </button>
         <label>
-          speed{' '}
+          {t('time.speed')}{' '}
           <select
             aria-label="speed"
             value={String(speed)}
@@ -82,13 +86,13 @@ export function Header({ engine }: { engine: EngineClient }) {
       </fieldset>
       <fieldset className="group" aria-label="session">
         <button type="button" onClick={() => void engine.reset((seed % 4_294_967_295) + 1)}>
-          reset
+          {t('session.reset')}
         </button>
         <button type="button" onClick={exportSession}>
-          export
+          {t('session.export')}
         </button>
         <button type="button" onClick={() => fileInput.current?.click()}>
-          import
+          {t('session.import')}
         </button>
         <input
           ref={fileInput}
@@ -103,17 +107,21 @@ export function Header({ engine }: { engine: EngineClient }) {
           }}
         />
         <button type="button" onClick={() => void share()}>
-          share link
+          {t('session.share')}
         </button>
         <button type="button" onClick={() => set({ theme: theme === 'dark' ? 'light' : 'dark' })}>
-          {theme === 'dark' ? 'light theme' : 'dark theme'}
+          {theme === 'dark' ? t('session.light') : t('session.dark')}
         </button>
+        <select aria-label="language" value={lang} onChange={(e) => setLang(e.target.value === 'zh' ? 'zh' : 'en')}>
+          <option value="en">English</option>
+          <option value="zh">中文</option>
+        </select>
       </fieldset>
       {link && (
         <div className="share" role="dialog" aria-label="share link">
           <input readOnly aria-label="link" value={link} onFocus={(e) => e.target.select()} />
           <button type="button" onClick={() => setLink(undefined)}>
-            close
+            {t('session.close')}
           </button>
         </div>
       )}

@@ -4,22 +4,25 @@
 import type { ClusterView, KeyspaceView } from '../../worker/protocol.ts';
 import type { EngineClient } from '../engineClient.ts';
 import { useStore } from '../store.ts';
+import { useT } from '../useT.ts';
 
 export function Keyspace({ engine, view }: { engine: EngineClient; view: ClusterView }) {
   const ks = view.keyspace;
   const keyspaceOf = useStore((s) => s.keyspaceOf);
   const selected = useStore((s) => s.selectedKey);
   const set = useStore((s) => s.set);
+  const t = useT();
   if (!ks) return null;
   const chosen = ks.keys.find((k) => k.key === selected);
   return (
     <section className="panel keyspace" aria-label="keyspace">
       <div className="panel-head">
         <span role="status" aria-label="revisions">
-          revision <b>{ks.revision}</b> · compacted <b>{ks.compactRevision < 0 ? '–' : ks.compactRevision}</b>
+          {t('keyspace.revision')} <b>{ks.revision}</b> · {t('keyspace.compacted')}{' '}
+          <b>{ks.compactRevision < 0 ? '–' : ks.compactRevision}</b>
         </span>
         <label>
-          store of{' '}
+          {t('keyspace.storeOf')}{' '}
           <select
             aria-label="whose keyspace"
             value={keyspaceOf ?? ''}
@@ -29,7 +32,7 @@ export function Keyspace({ engine, view }: { engine: EngineClient; view: Cluster
               engine.keyspaceOf(m);
             }}
           >
-            <option value="">the leader ({ks.member})</option>
+            <option value="">{t('keyspace.theLeader', { name: ks.member })}</option>
             {view.members.map((m) => (
               <option key={m.name} value={m.name}>
                 {m.name}
@@ -39,17 +42,17 @@ export function Keyspace({ engine, view }: { engine: EngineClient; view: Cluster
         </label>
       </div>
       {ks.keys.length === 0 ? (
-        <p className="empty">No keys yet. Try `etcdctl put foo bar`.</p>
+        <p className="empty">{t('keyspace.empty')}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th>key</th>
-              <th>value</th>
-              <th title="create_revision">create</th>
-              <th title="mod_revision">mod</th>
-              <th>version</th>
-              <th>lease</th>
+              <th>{t('keyspace.key')}</th>
+              <th>{t('keyspace.value')}</th>
+              <th title="create_revision">{t('keyspace.create')}</th>
+              <th title="mod_revision">{t('keyspace.mod')}</th>
+              <th>{t('keyspace.version')}</th>
+              <th>{t('keyspace.lease')}</th>
             </tr>
           </thead>
           <tbody>
@@ -58,7 +61,10 @@ export function Keyspace({ engine, view }: { engine: EngineClient; view: Cluster
                 key={k.key}
                 aria-label={`key ${k.key}`}
                 aria-selected={k.key === selected}
-                className={k.modRevision === ks.revision ? 'latest' : undefined}
+                className={
+                  [k.modRevision === ks.revision ? 'latest' : '', k.deleted ? 'deleted' : ''].join(' ').trim() ||
+                  undefined
+                }
                 onClick={() => set({ selectedKey: k.key === selected ? undefined : k.key })}
               >
                 <td>
@@ -66,17 +72,23 @@ export function Keyspace({ engine, view }: { engine: EngineClient; view: Cluster
                     {k.key}
                   </button>
                 </td>
-                <td className="value">{k.value.length > 40 ? `${k.value.slice(0, 40)}…` : k.value}</td>
-                <td>{k.createRevision}</td>
+                <td className="value">
+                  {k.deleted
+                    ? t('keyspace.deletedAt', { rev: k.modRevision })
+                    : k.value.length > 40
+                      ? `${k.value.slice(0, 40)}…`
+                      : k.value}
+                </td>
+                <td>{k.deleted ? '' : k.createRevision}</td>
                 <td>{k.modRevision}</td>
-                <td>{k.version}</td>
+                <td>{k.deleted ? '' : k.version}</td>
                 <td>{k.lease}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {ks.more > 0 && <p className="empty">and {ks.more} more keys</p>}
+      {ks.more > 0 && <p className="empty">{t('keyspace.more', { n: ks.more })}</p>}
       {chosen && <KeyHistory ks={ks} k={chosen} />}
     </section>
   );

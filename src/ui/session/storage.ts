@@ -39,7 +39,8 @@ export function loadLayout(): Layout {
     terminals,
     panes,
     inspector:
-      (['keyspace', 'watches', 'leases', 'events', 'script'] as const).find((i) => i === data.inspector) ?? 'keyspace',
+      (['lesson', 'keyspace', 'watches', 'leases', 'events', 'script'] as const).find((i) => i === data.inspector) ??
+      'keyspace',
     speed: typeof data.speed === 'number' && data.speed >= 0.01 && data.speed <= 10 ? data.speed : 1,
   };
 }
