@@ -3,8 +3,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { replayCase } from '../engine/replay.ts';
+import { lessonCheck } from './lessonCheck.ts';
 
 const USAGE = `usage: etcd-playground replay [--seed N] [--out DIR] CASE.sh...
+       etcd-playground lesson check [LESSON...] [--lang en|zh]
 
 Runs each case against a fresh simulated etcd cluster and prints its transcript
 (or writes DIR/NAME.out with --out).
@@ -12,6 +14,7 @@ Runs each case against a fresh simulated etcd cluster and prints its transcript
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
+  if (cmd === 'lesson' && rest[0] === 'check') return lessonCheck(rest.slice(1), (s) => process.stdout.write(s));
   if (cmd !== 'replay') {
     process.stderr.write(USAGE);
     return cmd === '--help' || cmd === '-h' ? 0 : 2;

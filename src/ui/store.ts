@@ -61,6 +61,9 @@ export const DEFAULT_LAYOUT: Layout = {
   speed: 1,
 };
 
+/** Where the page's language is remembered (read as the store is made: it must be defined before). */
+const LANG_KEY = 'etcd-playground:lang';
+
 export const useStore = create<PlaygroundState>((set) => ({
   ...DEFAULT_LAYOUT,
   ready: false,
@@ -85,8 +88,6 @@ export const useStore = create<PlaygroundState>((set) => ({
   lang: savedLang(),
   set: (patch) => set(patch),
 }));
-
-const LANG_KEY = 'etcd-playground:lang';
 
 function savedLang(): Lang {
   try {

@@ -7,6 +7,7 @@ import { goalLabel } from '../../lessons/checker.ts';
 import { LESSONS, lessonById } from '../../lessons/index.ts';
 import { type Lesson, membersMeant, type SolutionInput, type Text } from '../../lessons/model.ts';
 import { StepProgress } from '../../lessons/progress.ts';
+import type { ClusterView } from '../../worker/protocol.ts';
 import type { EngineClient } from '../engineClient.ts';
 import { type LessonProgress, loadProgress, saveProgress } from '../lessonState.ts';
 import { useStore } from '../store.ts';
@@ -268,16 +269,22 @@ export function LessonPanel({ engine }: { engine: EngineClient }) {
   );
 }
 
+/** Virtual ms a lesson's cluster runs before its first step (the headless check waits as long). */
+const SETTLE_MS = 2000;
+
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-/** The first picture of a cluster just started. */
+/** A cluster just started, settled: a leader, and its members have published their names (as the headless check waits). */
 function waitForView(): Promise<void> {
+  // The clock, not the picture: a quiet cluster dozes and sends no new pictures.
+  const settled = (s: { view: ClusterView | undefined; clock: { virtualMs: number } }) =>
+    !!s.view?.leader && s.clock.virtualMs >= SETTLE_MS;
   return new Promise((resolve) => {
-    if (useStore.getState().view) return resolve();
+    if (settled(useStore.getState())) return resolve();
     const stop = useStore.subscribe((s) => {
-      if (s.view) {
+      if (settled(s)) {
         stop();
         resolve();
       }
