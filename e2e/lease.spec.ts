@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { InspectorPage } from './inspector.page.ts';
 import { TerminalPage } from './terminal.page.ts';
 
-test('a lease counts down to zero and its key disappears from the keyspace', async ({ page }) => {
+test('a lease counts down to zero and its key is deleted from the keyspace', async ({ page }) => {
   const t = new TerminalPage(page);
   const inspector = new InspectorPage(page);
   await t.open();
@@ -22,7 +22,9 @@ test('a lease counts down to zero and its key disappears from the keyspace', asy
   await expect(lease).toHaveCount(0);
 
   const after = await inspector.show('keyspace');
-  await expect(inspector.key(after, 'session/alice')).toHaveCount(0);
+  // Gone from the store, but kept in the picture as deleted (its tombstone), until compaction.
+  await expect(inspector.key(after, 'session/alice')).toHaveClass(/deleted/);
+  await expect(inspector.key(after, 'session/alice')).toContainText('deleted at revision');
   await t.run('etcdctl get session/alice', /get session\/alice\n\$/);
   await page.screenshot({ path: 'test-results/lease-expired.png' });
 });
