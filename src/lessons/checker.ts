@@ -349,7 +349,7 @@ export function goalLabel(goal: Goal): Text {
     case 'compaction':
       return { en: `the keyspace is compacted at ${goal.atLeast} or later`, zh: `键空间压缩到 ${goal.atLeast} 或更晚` };
     case 'printed':
-      return { en: `${goal.what.en} is shown`, zh: `显示${goal.what.zh}` };
+      return { en: `a terminal shows ${goal.what.en}`, zh: `终端显示${goal.what.zh}` };
     case 'ran':
       return { en: `you run ${goal.what.en}`, zh: `运行${goal.what.zh}` };
   }
