@@ -23,7 +23,7 @@ export class LessonRun {
       {
         output: (terminal, _id, bytes) => {
           this.screens.set(terminal, (this.screens.get(terminal) ?? '') + bytes);
-          this.progress?.printed(bytes);
+          this.progress?.printed(bytes, terminal);
         },
         done: () => {},
       },

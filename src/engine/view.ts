@@ -8,6 +8,7 @@ import type { TraceEvent } from './base/trace.ts';
 import { unpackRev } from './mvcc/revision.ts';
 import { EntryType, type Message } from './raft/messages.ts';
 import { HEARTBEAT_MS, type World } from './sim/world.ts';
+import type { V2TreeNode } from './v2store/store.ts';
 
 export interface MemberView {
   name: string;
@@ -111,6 +112,8 @@ export interface ClusterView {
   faults: { latencyMs: number; loss: number; duplicate: number; jitterMs: number };
   trace: TraceEvent[];
   keyspace: KeyspaceView | undefined;
+  /** The v2 store of the same member (the keys API's tree): a store apart from the v3 keyspace. */
+  v2: { index: number; nodes: V2TreeNode[]; more: number } | undefined;
   watches: WatchView[];
   pending: PendingMemberView[];
   /** Messages sent after `sentSince` (when the world records sends), oldest first. */
@@ -223,6 +226,16 @@ function keyspaceView(world: World, opts: ViewOptions): KeyspaceView | undefined
   };
 }
 
+function v2View(world: World, opts: ViewOptions): ClusterView['v2'] {
+  const m =
+    (opts.keyspaceOf ? world.member(opts.keyspaceOf) : undefined) ??
+    world.leader() ??
+    world.members.find((x) => x.running) ??
+    world.members[0];
+  if (!m) return undefined;
+  return { index: m.v2.index, ...m.v2.tree('/1', opts.keyLimit ?? 100, world.scheduler.unixMs()) };
+}
+
 export function clusterView(world: World, opts: ViewOptions = {}): ClusterView {
   const now = world.scheduler.now();
   const side = new Map<string, 'quorum' | 'minority'>();
@@ -302,6 +315,7 @@ export function clusterView(world: World, opts: ViewOptions = {}): ClusterView {
     faults: { ...world.network.faults },
     trace: opts.traceTail === 0 ? [] : world.traceLog.slice(-(opts.traceTail ?? 100)),
     keyspace: keyspaceView(world, opts),
+    v2: v2View(world, opts),
     watches: world.watches.records.map((w) => ({
       id: w.id,
       terminal: w.owner,

@@ -58,6 +58,12 @@ export const en = {
     deletedAt: '(deleted at revision {{rev}})',
     historyOf: 'history of {{key}}',
     generation: 'generation {{n}}',
+    v2Title: 'v2 store',
+    v2Index: 'index {{index}}',
+    v2Empty: 'No v2 keys. Try `curl -s http://127.0.0.1:2379/v2/keys/site -X PUT -d value=www`.',
+    v2Ttl: '{{s}} s left',
+    v2Apart:
+      'The v2 API (curl /v2/keys, ETCDCTL_API=2) keeps its own tree: v3 keys never appear here, nor v2 keys in the keyspace above.',
   },
   lesson: {
     choose: 'Choose a lesson',
@@ -140,6 +146,12 @@ export const zh: UiDict = {
     deletedAt: '（已在版本 {{rev}} 删除）',
     historyOf: '{{key}} 的历史',
     generation: '第 {{n}} 代',
+    v2Title: 'v2 存储',
+    v2Index: '索引 {{index}}',
+    v2Empty: '没有 v2 键。试试 `curl -s http://127.0.0.1:2379/v2/keys/site -X PUT -d value=www`。',
+    v2Ttl: '还剩 {{s}} 秒',
+    v2Apart:
+      'v2 API（curl /v2/keys、ETCDCTL_API=2）有自己的一棵树：v3 的键不会出现在这里，v2 的键也不会出现在上面的键空间里。',
   },
   lesson: {
     choose: '选择一节课',

@@ -9,8 +9,9 @@ export interface CheckContext {
   view: ClusterView;
   /** Every event since the step began, oldest first. */
   events: readonly TraceEvent[];
-  /** What the terminals printed since the step began. */
+  /** What the terminals printed since the step began, all of them and each. */
   output: string;
+  outputs: Readonly<Record<string, string>>;
   start: StepStart;
 }
 
@@ -166,7 +167,8 @@ export function check(goal: Goal, ctx: CheckContext): Verdict {
       return met;
     }
     case 'new-leader': {
-      const leader = view.members.find((m) => m.role === 'leader');
+      // A leader cut off from the majority may still think it leads: the quorum side's counts.
+      const leader = view.members.find((m) => m.role === 'leader' && m.side !== 'minority');
       if (!leader)
         return not(
           'there is no leader right now: an election is under way, or no quorum',
@@ -189,6 +191,65 @@ export function check(goal: Goal, ctx: CheckContext): Verdict {
         );
       }
       return met;
+    }
+    case 'v2-key': {
+      const n = view.v2?.nodes.find((x) => x.key === goal.key);
+      if (goal.gone)
+        return n
+          ? not(
+              `the v2 store still has \`${goal.key}\`${n.ttl !== undefined ? ` (${n.ttl} s left of its TTL)` : ''}`,
+              `v2 存储里还有 \`${goal.key}\`${n.ttl !== undefined ? `（TTL 还剩 ${n.ttl} 秒）` : ''}`,
+            )
+          : met;
+      if (!n) {
+        const v3 = key(view, goal.key.replace(/^\//, '')) ?? key(view, goal.key);
+        return v3 && !v3.deleted
+          ? not(
+              `\`${goal.key}\` is a v3 key (in the keyspace), not a v2 one: write it with curl /v2/keys`,
+              `\`${goal.key}\` 是 v3 的键（在键空间里），不是 v2 的：用 curl /v2/keys 写入`,
+            )
+          : not(`the v2 store has no \`${goal.key}\` yet`, `v2 存储里还没有 \`${goal.key}\``);
+      }
+      if (goal.dir && !n.dir) return not(`\`${goal.key}\` is a key, not a directory`, `\`${goal.key}\` 是键，不是目录`);
+      if (goal.value !== undefined && n.value !== goal.value)
+        return not(
+          `\`${goal.key}\` holds \`${n.value ?? ''}\`, not \`${goal.value}\``,
+          `\`${goal.key}\` 的值是 \`${n.value ?? ''}\`，不是 \`${goal.value}\``,
+        );
+      if (goal.ttl && n.ttl === undefined)
+        return not(`\`${goal.key}\` has no TTL: add -d ttl=N`, `\`${goal.key}\` 没有 TTL：加上 -d ttl=N`);
+      return met;
+    }
+    case 'one-leader': {
+      if (view.cut.length)
+        return not(
+          `${view.cut.length} links are still cut: heal the network`,
+          `还有 ${view.cut.length} 条链路被切断：恢复网络`,
+        );
+      const leader = view.members.find((m) => m.role === 'leader');
+      if (!leader) return not('there is no leader yet: an election is under way', '还没有 leader：选举正在进行');
+      const astray = view.members.find((m) => m.running && m.leader !== leader.name);
+      if (astray)
+        return not(
+          `${astray.name} does not follow ${leader.name} yet (${astray.role}, term ${astray.term})`,
+          `${astray.name} 还没有跟随 ${leader.name}（${astray.role}，任期 ${astray.term}）`,
+        );
+      return met;
+    }
+    case 'stepped-down': {
+      const was = ctx.start.leaders;
+      if (ctx.events.some((e) => e.e.type === 'quorum-lost' && was.includes(e.e.member))) return met;
+      const still = view.members.find((m) => was.includes(m.name));
+      if (!still) return not('no member led when this step began', '这一步开始时没有 leader');
+      if (!view.cut.some((l) => l.split('->').includes(still.name)))
+        return not(
+          `${still.name} still leads and nothing cuts it off: isolate it`,
+          `${still.name} 仍是 leader，而且没有被隔离：隔离它`,
+        );
+      return not(
+        `${still.name} is cut off but has not noticed yet (${still.role}, term ${still.term}): a leader steps down after an election timeout without a majority`,
+        `${still.name} 已被隔离，但它还没察觉（${still.role}，任期 ${still.term}）：leader 在一个选举超时内联系不上多数成员才会退位`,
+      );
     }
     case 'watch': {
       const want = watchSaid(goal);
@@ -274,10 +335,18 @@ export function check(goal: Goal, ctx: CheckContext): Verdict {
           )
         : not('the keyspace has not been compacted yet', '键空间还没有被压缩');
     }
-    case 'printed':
-      return goal.pattern.test(ctx.output)
-        ? met
-        : not(`no terminal has shown ${goal.what.en} yet`, `还没有终端显示过${goal.what.zh}`);
+    case 'printed': {
+      if (goal.pattern.test(goal.terminal ? (ctx.outputs[goal.terminal] ?? '') : ctx.output)) return met;
+      if (goal.terminal) {
+        const n = goal.terminal.slice(1);
+        const elsewhere = goal.pattern.test(ctx.output);
+        return not(
+          `terminal ${n} has not shown ${goal.what.en} yet${elsewhere ? ' (another terminal has)' : ''}`,
+          `终端 ${n} 还没有显示过${goal.what.zh}${elsewhere ? '（另一个终端显示过）' : ''}`,
+        );
+      }
+      return not(`no terminal has shown ${goal.what.en} yet`, `还没有终端显示过${goal.what.zh}`);
+    }
     case 'ran': {
       const lines = ctx.events.flatMap((e) => (e.e.type === 'command' ? [e.e.line] : []));
       if (lines.some((l) => goal.pattern.test(l))) return met;
@@ -330,6 +399,24 @@ export function goalLabel(goal: Goal): Text {
       return { en: 'another member becomes leader', zh: '另一个成员成为 leader' };
     case 'no-leader':
       return { en: 'the cluster has no leader', zh: '集群没有 leader' };
+    case 'v2-key':
+      return goal.gone
+        ? { en: `v2: \`${goal.key}\` is gone`, zh: `v2：\`${goal.key}\` 已不存在` }
+        : goal.dir
+          ? { en: `v2: the directory \`${goal.key}\` exists`, zh: `v2：目录 \`${goal.key}\` 存在` }
+          : goal.value !== undefined
+            ? {
+                en: `v2: \`${goal.key}\` holds \`${goal.value}\`${goal.ttl ? ' with a TTL' : ''}`,
+                zh: `v2：\`${goal.key}\` 的值是 \`${goal.value}\`${goal.ttl ? '，并带 TTL' : ''}`,
+              }
+            : { en: `v2: \`${goal.key}\` exists`, zh: `v2：\`${goal.key}\` 存在` };
+    case 'stepped-down':
+      return { en: 'the cut-off leader steps down', zh: '被隔离的 leader 退位' };
+    case 'one-leader':
+      return {
+        en: 'the network is whole and every member follows one leader',
+        zh: '网络完好，所有成员跟随同一个 leader',
+      };
     case 'watch': {
       const w = watchSaid(goal);
       return {
@@ -349,7 +436,12 @@ export function goalLabel(goal: Goal): Text {
     case 'compaction':
       return { en: `the keyspace is compacted at ${goal.atLeast} or later`, zh: `键空间压缩到 ${goal.atLeast} 或更晚` };
     case 'printed':
-      return { en: `a terminal shows ${goal.what.en}`, zh: `终端显示${goal.what.zh}` };
+      return goal.terminal
+        ? {
+            en: `terminal ${goal.terminal.slice(1)} shows ${goal.what.en}`,
+            zh: `终端 ${goal.terminal.slice(1)} 显示${goal.what.zh}`,
+          }
+        : { en: `a terminal shows ${goal.what.en}`, zh: `终端显示${goal.what.zh}` };
     case 'ran':
       return { en: `you run ${goal.what.en}`, zh: `运行${goal.what.zh}` };
   }
@@ -357,5 +449,5 @@ export function goalLabel(goal: Goal): Text {
 
 /** Goals that stay met once they were (something happened), rather than a state that can change back. */
 export function sticky(goal: Goal): boolean {
-  return ['watch', 'watch-from', 'lease-expired', 'election', 'printed', 'ran'].includes(goal.kind);
+  return ['watch', 'watch-from', 'lease-expired', 'election', 'stepped-down', 'printed', 'ran'].includes(goal.kind);
 }

@@ -11,7 +11,7 @@ export type Text = Record<Lang, string>;
 /** One input of a solution: a command line typed in a terminal, or a button of the page. */
 export type SolutionInput =
   | { terminal: 't1' | 't2'; line: string }
-  /** `@leader`: whoever leads when it is typed; `@stopped`: every stopped member. */
+  /** `@leader`: whoever leads when it is typed; `@stopped`: every stopped member; `@follower`: a follower. */
   | { control: 'stop' | 'start' | 'kill' | 'isolate'; member: string }
   | { control: 'heal' }
   /** Ctrl-C in a terminal (ends a watch or a keep-alive). */
@@ -38,6 +38,12 @@ export type Goal =
   | { kind: 'new-leader' }
   /** State: no member has a leader (a majority is down or cut off). */
   | { kind: 'no-leader' }
+  /** State: the network is whole and every running member follows one leader. */
+  | { kind: 'one-leader' }
+  /** Event: a member that led when the step began stepped down, having lost touch with a majority. */
+  | { kind: 'stepped-down' }
+  /** State: the v2 store has this node (a value, or a directory), or (gone) has it no more. */
+  | { kind: 'v2-key'; key: string; value?: string; dir?: boolean; gone?: boolean; ttl?: boolean }
   /** Event: a running watch delivered at least `events` events on a key or a prefix since the step began. */
   | { kind: 'watch'; key: string; prefix: boolean; events: number; prevKv?: boolean }
   /** Event: a watch was started from a past revision and replayed history. */
@@ -49,7 +55,7 @@ export type Goal =
   /** Event: the keyspace was compacted. */
   | { kind: 'compaction'; atLeast: number }
   /** Transcript: a terminal printed text matching `pattern` since the step began. */
-  | { kind: 'printed'; pattern: RegExp; what: Text }
+  | { kind: 'printed'; pattern: RegExp; what: Text; terminal?: 't1' | 't2' }
   /** Transcript: the learner ran a command matching `pattern` since the step began. */
   | { kind: 'ran'; pattern: RegExp; what: Text };
 
@@ -92,5 +98,10 @@ export type Role = MemberView['role'];
 export function membersMeant(member: string, view: { members: readonly MemberView[] }): string[] {
   if (member === '@leader') return view.members.filter((m) => m.role === 'leader').map((m) => m.name);
   if (member === '@stopped') return view.members.filter((m) => m.role === 'stopped').map((m) => m.name);
+  if (member === '@follower')
+    return view.members
+      .filter((m) => m.role === 'follower')
+      .slice(0, 1)
+      .map((m) => m.name);
   return [member];
 }

@@ -13,6 +13,7 @@ const MAX_EVENTS = 20_000;
 export class StepProgress {
   private events: TraceEvent[] = [];
   private output = '';
+  private readonly outputs: Record<string, string> = {};
   private lastSeq: number;
   private readonly latched = new Set<number>();
 
@@ -31,9 +32,9 @@ export class StepProgress {
   }
 
   /** Take in what a terminal printed. */
-  printed(text: string): void {
-    this.output += text;
-    if (this.output.length > MAX_OUTPUT) this.output = this.output.slice(-MAX_OUTPUT / 2);
+  printed(text: string, terminal: string): void {
+    this.output = keep(this.output + text);
+    this.outputs[terminal] = keep((this.outputs[terminal] ?? '') + text);
   }
 
   /** Take in a new picture of the cluster (its events since the last one), and judge every goal on it. */
@@ -44,7 +45,7 @@ export class StepProgress {
       this.lastSeq = e.seq;
     }
     if (this.events.length > MAX_EVENTS) this.events = this.events.slice(-MAX_EVENTS / 2);
-    const ctx = { view, events: this.events, output: this.output, start: this.start };
+    const ctx = { view, events: this.events, output: this.output, outputs: this.outputs, start: this.start };
     return this.goals.map((g, i) => {
       if (this.latched.has(i)) return { met: true };
       const v = check(g, ctx);
@@ -61,4 +62,8 @@ export class StepProgress {
   latch(goals: readonly number[]): void {
     for (const g of goals) this.latched.add(g);
   }
+}
+
+function keep(s: string): string {
+  return s.length > MAX_OUTPUT ? s.slice(-MAX_OUTPUT / 2) : s;
 }

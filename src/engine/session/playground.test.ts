@@ -178,6 +178,8 @@ describe('a quiet cluster dozes, so idle hours cost nothing to run or to replay'
       ['v2 ttl', (p) => p.exec('t1', 'ETCDCTL_API=2 etcdctl set /ttl x --ttl 600')],
       ['loss', (p) => p.control('loss', { value: 0.2 })],
       ['sleep', (p) => p.exec('t1', 'sleep 600')],
+      // A cut link drops heartbeats: the member cut off must time out and campaign.
+      ['isolated leader', (p) => p.control('isolate', { member: p.view().leader })],
     ];
     for (const [what, act] of cases) {
       const { p } = quiet();
@@ -186,6 +188,31 @@ describe('a quiet cluster dozes, so idle hours cost nothing to run or to replay'
       for (let i = 0; i < 300; i++) p.advance(16.7);
       expect(p.dozing, what).toBe(false);
     }
+  });
+
+  it('an isolated leader is replaced: the majority elects another while the page idles', () => {
+    const { p } = quiet();
+    for (let i = 0; i < 120; i++) p.advance(16.7);
+    const first = p.view().leader;
+    p.control('isolate', { member: first });
+    for (let i = 0; i < 300; i++) p.advance(16.7);
+    const leaders = p.view().members.filter((m) => m.role === 'leader' && m.side !== 'minority');
+    expect(leaders.map((m) => m.name)).not.toContain(first);
+    expect(leaders).toHaveLength(1);
+  });
+
+  it('`sim step` typed while time is paused takes its step (sim starts at once while paused)', () => {
+    const { p, out } = quiet();
+    for (let i = 0; i < 120; i++) p.advance(16.7);
+    p.exec('t1', 'sim pause');
+    for (let i = 0; i < 10; i++) p.advance(16.7);
+    const events = p.sim.world.scheduler.executed();
+    p.exec('t1', 'sim step');
+    expect(p.busy('t1')).toBe(false);
+    expect(p.sim.world.scheduler.executed()).toBeGreaterThan(events);
+    p.exec('t1', 'sim resume');
+    expect(p.paused).toBe(false);
+    expect(out.text.get('t1')).not.toMatch(/error/i);
   });
 });
 

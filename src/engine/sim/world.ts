@@ -286,7 +286,8 @@ export class World {
    */
   quiet(): boolean {
     const f = this.network.faults;
-    if (f.loss > 0 || f.duplicate > 0 || !this.stable()) return false;
+    // A cut link drops heartbeats: the members it cuts off will time out and campaign.
+    if (f.loss > 0 || f.duplicate > 0 || this.network.cut.size > 0 || !this.stable()) return false;
     for (const m of this.members) {
       if (m.running && (m.lessor.count() > 0 || m.v2.hasTTLKeys())) return false;
     }

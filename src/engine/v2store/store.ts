@@ -95,6 +95,16 @@ export interface NodeView {
   createdIndex?: number;
 }
 
+/** One node of the v2 store as the picture shows it. */
+export interface V2TreeNode {
+  key: string;
+  depth: number;
+  dir: boolean;
+  value?: string;
+  ttl?: number;
+  modifiedIndex: number;
+}
+
 export interface V2Event {
   action: string;
   node: NodeView;
@@ -401,6 +411,36 @@ export class V2Store {
     };
     walk(this.root);
     return out;
+  }
+
+  /**
+   * The first `limit` nodes under `root` (the keys API's /1), depth first in key order, as the
+   * picture shows them: paths without the root, directories, values, seconds left of a TTL.
+   */
+  tree(root: string, limit: number, now: number): { nodes: V2TreeNode[]; more: number } {
+    const nodes: V2TreeNode[] = [];
+    let more = 0;
+    const walk = (n: V2Node, depth: number) => {
+      const kids = [...(n.children?.values() ?? [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      for (const c of kids) {
+        if (nodes.length >= limit) {
+          more++;
+          continue;
+        }
+        nodes.push({
+          key: c.path.slice(root.length),
+          depth,
+          dir: !!c.children,
+          ...(c.children ? {} : { value: c.value ?? '' }),
+          ...(c.expireAt !== undefined ? { ttl: Math.max(0, Math.ceil((c.expireAt - now) / 1000)) } : {}),
+          modifiedIndex: c.modifiedIndex,
+        });
+        walk(c, depth + 1);
+      }
+    };
+    const r = this.find(root);
+    if (r) walk(r, 0);
+    return { nodes, more };
   }
 
   hasTTLKeys(): boolean {

@@ -79,7 +79,11 @@ export const leases: Lesson = {
         zh: '创建一个短租约并续约：`ID=$(etcdctl lease grant 5 | cut -d" " -f2)`，`etcdctl --endpoints=$ENDPOINTS put --lease=$ID name zyq`，然后 `etcdctl --endpoints=$ENDPOINTS lease keep-alive $ID`。只要它在运行，就会在租约到期前不断续约。',
       },
       goals: [
-        { kind: 'ran', pattern: /lease keep-alive/, what: { en: 'a keep-alive (`lease keep-alive`)', zh: '续约命令（`lease keep-alive`）' } },
+        {
+          kind: 'ran',
+          pattern: /lease keep-alive/,
+          what: { en: 'a keep-alive (`lease keep-alive`)', zh: '续约命令（`lease keep-alive`）' },
+        },
         {
           kind: 'printed',
           pattern: /lease [0-9a-f]+ keepalived with TTL\(5\)\n(?:.*\n)*lease [0-9a-f]+ keepalived with TTL\(5\)/,
@@ -122,7 +126,11 @@ export const leases: Lesson = {
       },
       goals: [
         { kind: 'lease-gone', key: 'name' },
-        { kind: 'ran', pattern: /lease revoke/, what: { en: 'a revoke (`lease revoke`)', zh: '撤销命令（`lease revoke`）' } },
+        {
+          kind: 'ran',
+          pattern: /lease revoke/,
+          what: { en: 'a revoke (`lease revoke`)', zh: '撤销命令（`lease revoke`）' },
+        },
       ],
       hints: [
         {

@@ -90,6 +90,37 @@ export function Keyspace({ engine, view }: { engine: EngineClient; view: Cluster
       )}
       {ks.more > 0 && <p className="empty">{t('keyspace.more', { n: ks.more })}</p>}
       {chosen && <KeyHistory ks={ks} k={chosen} />}
+      {view.v2 && <V2Store v2={view.v2} />}
+    </section>
+  );
+}
+
+/** The v2 store beside the v3 keyspace: the same member keeps both, and they never share a key. */
+function V2Store({ v2 }: { v2: NonNullable<ClusterView['v2']> }) {
+  const t = useT();
+  return (
+    <section className="v2store" aria-label="v2 store">
+      <h3>
+        {t('keyspace.v2Title')} <small>{t('keyspace.v2Index', { index: v2.index })}</small>
+      </h3>
+      {v2.nodes.length === 0 ? (
+        <p className="empty">{t('keyspace.v2Empty')}</p>
+      ) : (
+        <ul className="v2-tree">
+          {v2.nodes.map((n) => (
+            <li key={n.key} aria-label={`v2 ${n.key}`} style={{ paddingLeft: `${n.depth * 1.2}em` }}>
+              <code>
+                {n.key.slice(n.key.lastIndexOf('/') + 1)}
+                {n.dir ? '/' : ''}
+              </code>
+              {!n.dir && <> = {n.value}</>}
+              {n.ttl !== undefined && <small> · {t('keyspace.v2Ttl', { s: n.ttl })}</small>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {v2.more > 0 && <p className="empty">{t('keyspace.more', { n: v2.more })}</p>}
+      <p className="explain">{t('keyspace.v2Apart')}</p>
     </section>
   );
 }

@@ -72,7 +72,10 @@ export function LessonPanel({ engine }: { engine: EngineClient }) {
     tracker?.latch(place?.latched ?? []);
     setTracked({ key: stepKey, tracker });
   }
-  useEffect(() => (tracker ? engine.onOutput((_t, text) => tracker.printed(text)) : undefined), [engine, tracker]);
+  useEffect(
+    () => (tracker ? engine.onOutput((terminal, text) => tracker.printed(text, terminal)) : undefined),
+    [engine, tracker],
+  );
   const verdicts: Verdict[] = useMemo(() => (tracker && view ? tracker.judge(view) : []), [tracker, view]);
   const allMet = verdicts.length > 0 && verdicts.every((v) => v.met);
 

@@ -261,7 +261,11 @@ export class Shell {
           isTty: io.isTty,
         }),
     };
-    if (!builtin && this.startupMs > 0) yield* this.sleep(this.startupMs);
+    // While virtual time is paused nothing that waits for it can start, but `sim` (which steps
+    // and resumes time) must: it starts at once, so `sim step` typed while paused takes a step.
+    const pausedSim =
+      name === 'sim' && (this.world as World & { timeControl?: { paused: boolean } }).timeControl?.paused;
+    if (!builtin && this.startupMs > 0 && !pausedSim) yield* this.sleep(this.startupMs);
     try {
       return yield* program(ctx);
     } catch (e) {
