@@ -39,6 +39,22 @@ describe('the engine façade: controls and the view model', () => {
     expect(sim.view().leader).toBe(target);
   });
 
+  it('tells a graceful stop as a handover: no member loses its leader', () => {
+    const sim = Simulation.create({ seed: 5 });
+    sim.world.settle();
+    const from = sim.world.leader()!.name;
+    const n = sim.world.traceLog.length;
+    sim.execSync(sim.shell(), `sim stop ${from}`);
+    sim.execSync(sim.shell(), 'sleep 2');
+    const lines = sim.world.traceLog.slice(n).map((e) => describeEvent(e.e));
+    expect(lines.find((l) => l.includes('hands leadership over'))).toMatch(
+      new RegExp(`^${from} hands leadership over to infra\\d`),
+    );
+    expect(lines.some((l) => /starts an election at term \d+: the leader handed leadership over/.test(l))).toBe(true);
+    expect(lines.filter((l) => /lost its leader/.test(l))).toEqual([]);
+    expect(lines.some((l) => /follows (infra\d) \(term \d+\)/.test(l) && !l.startsWith(from))).toBe(true);
+  });
+
   it('traces elections and, on request, every message', () => {
     const sim = Simulation.create({ seed: 5 });
     sim.world.traceMessages = true;

@@ -72,7 +72,9 @@ export type RaftEvent =
   /** A leader that could not reach a majority within an election timeout stepped down. */
   | { type: 'quorum-lost'; term: number }
   /** A leader began handing leadership over. */
-  | { type: 'transfer'; to: NodeId; term: number };
+  | { type: 'transfer'; to: NodeId; term: number }
+  /** A follower took the new term of a leadership transfer (its leader handed over; nothing failed). */
+  | { type: 'handover'; candidate: NodeId; term: number };
 
 export interface RaftConfig {
   id: NodeId;
@@ -451,6 +453,9 @@ export class Raft {
           });
           return;
         }
+        // The vote request of a leadership transfer: this node lets its leader go on purpose.
+        if (force && m.type === MessageType.MsgVote)
+          this.events.push({ type: 'handover', candidate: m.from, term: m.term });
       }
       if (m.type === MessageType.MsgPreVote) {
         // A pre-vote does not change our term.

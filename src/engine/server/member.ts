@@ -376,10 +376,14 @@ export class Member {
   }
 
   private inReady = false;
+  /** The Ready being handled lets the leader go on purpose (a transfer, or a campaign of its own). */
+  private handingOver = false;
 
   private readyLoop(node: RawNode): void {
     while (node.hasReady()) {
       const rd = node.ready();
+      // Letting the leader go for a transfer, or to campaign, is not losing it: the log says which.
+      this.handingOver = rd.events.some((e) => e.type === 'handover' || e.type === 'campaign');
       if (rd.softState) this.onSoftState(rd.softState.lead, rd.softState.state);
       if (rd.snapshot) {
         this.raftStorage.applySnapshot(rd.snapshot);
@@ -389,7 +393,7 @@ export class Member {
       if (rd.hardState) {
         this.raftStorage.setHardState(this.memberBugs.forgetVote ? { ...rd.hardState, vote: NONE } : rd.hardState);
       }
-      for (const e of rd.events) this.host.emit(this.described(e));
+      for (const e of rd.events) if (e.type !== 'handover') this.host.emit(this.described(e));
       for (const m of rd.messages) this.host.sendRaft(m);
       for (const e of rd.committedEntries) this.applyEntry(e);
       for (const rs of rd.readStates) this.onReadState(rs.requestCtx, rs.index);
@@ -469,7 +473,8 @@ export class Member {
       case 'quorum-lost':
         return { type: 'quorum-lost', member, term: e.term };
       case 'transfer':
-        return { type: 'transfer', member, to: this.nameOf(e.to), term: e.term };
+      case 'handover':
+        return { type: 'transfer', member, to: this.nameOf(e.type === 'transfer' ? e.to : e.candidate), term: e.term };
     }
   }
 
@@ -483,11 +488,11 @@ export class Member {
   private onSoftState(lead: bigint, state: StateType): void {
     const wasLeader = this.lessor.isPrimary();
     if (lead !== this.leader) {
-      this.host.emit(
-        lead === NONE
-          ? { type: 'leader-lost', member: this.name, term: this.raftTerm() }
-          : { type: 'follows', member: this.name, leader: this.nameOf(lead), term: this.raftTerm() },
-      );
+      // A new leader is told by its own event ("became leader"), not as following itself.
+      if (lead === NONE) {
+        if (!this.handingOver) this.host.emit({ type: 'leader-lost', member: this.name, term: this.raftTerm() });
+      } else if (lead !== this.id)
+        this.host.emit({ type: 'follows', member: this.name, leader: this.nameOf(lead), term: this.raftTerm() });
       this.leader = lead;
     }
     if (state === StateType.Leader && !wasLeader) {
