@@ -1,5 +1,7 @@
 // The page's side of the worker protocol: sends inputs, routes output to the terminals, keeps
 // the session record in step, and hands the newest cluster picture to the store once per frame.
+
+import { translate } from '../i18n/ui.ts';
 import {
   type ControlAction,
   type FromWorker,
@@ -13,7 +15,8 @@ import { loadHistory, saveHistory } from './session/storage.ts';
 import { useStore } from './store.ts';
 import { type RestoredPart, XtermView } from './terminal/xtermView.ts';
 
-const WELCOME = 'etcd Playground: a simulated etcd 3.4 cluster. Try `etcdctl put foo bar`.\n';
+/** The terminal's first line, in the page's language (what the shell prints after it is etcd's and bash's, never translated). */
+const welcome = () => `${translate(useStore.getState().lang, 'app.welcome')}\n`;
 
 export class EngineClient {
   private nextId = 1;
@@ -138,7 +141,7 @@ export class EngineClient {
   private clearTerminals(): void {
     for (const t of this.terminals.values()) {
       t.reset();
-      t.write(WELCOME);
+      t.write(welcome());
       t.prompt();
     }
   }
@@ -193,7 +196,7 @@ export class EngineClient {
         loadHistory(id),
         useStore.getState().theme,
       );
-      t.write(WELCOME);
+      t.write(welcome());
       t.prompt();
       t.onAttached = () => this.markTerminalReady();
       this.terminals.set(id, t);

@@ -34,15 +34,19 @@ export function ClusterPanel({ engine }: { engine: EngineClient }) {
             {view.pending.map((p) => (
               <article key={p.id} className="member" aria-label={p.name ?? p.id} data-role="unstarted">
                 <header>
-                  <strong>{p.name ?? p.id}</strong> <span className="role">added, not started</span>
+                  <strong>{p.name ?? p.id}</strong> <span className="role">{t('cluster.addedNotStarted')}</span>
                 </header>
                 <div className="facts">
                   id {p.id} · {p.peerURLs.join(', ')}
                 </div>
                 <div className="controls">
                   {p.name && (
-                    <button type="button" onClick={() => engine.control('start', { member: p.name })}>
-                      start {p.name}
+                    <button
+                      type="button"
+                      aria-label={`start ${p.name}`}
+                      onClick={() => engine.control('start', { member: p.name })}
+                    >
+                      {t('cluster.start')} {p.name}
                     </button>
                   )}
                 </div>
@@ -64,11 +68,13 @@ const MemberCard = memo(function MemberCard({
   cutOff: boolean;
   engine: EngineClient;
 }) {
+  const t = useT();
   const act = (action: 'stop' | 'kill' | 'start' | 'isolate' | 'transfer') =>
     engine.control(action, { member: m.name });
+  // The accessible name stays English (what tests and scripts find); the text is the learner's language.
   const button = (action: 'stop' | 'kill' | 'start' | 'isolate' | 'transfer', label: string, disabled: boolean) => (
     <button type="button" aria-label={`${label} ${m.name}`} disabled={disabled} onClick={() => act(action)}>
-      {label}
+      {t(`cluster.${action}`)}
     </button>
   );
   return (
@@ -76,21 +82,27 @@ const MemberCard = memo(function MemberCard({
       <header>
         <strong>{m.name}</strong>{' '}
         <span className="role" style={{ color: ROLE_COLOR[m.role] }}>
-          {m.role === 'removed' ? 'removed from the cluster' : m.role}
-          {m.side === 'minority' && ' (cut off: no quorum)'}
-          {m.side === 'quorum' && ' (quorum side)'}
+          {m.role === 'removed' ? t('cluster.removed') : m.role}
+          {m.side === 'minority' && t('cluster.minority')}
+          {m.side === 'quorum' && t('cluster.quorumSide')}
         </span>
       </header>
       <div className="facts">
         {m.running
-          ? `term ${m.term} · vote ${m.vote || '–'} · commit ${m.commit} · applied ${m.applied} · rev ${m.revision}`
+          ? t('cluster.facts', {
+              term: m.term,
+              vote: m.vote || '–',
+              commit: m.commit,
+              applied: m.applied,
+              rev: m.revision,
+            })
           : m.role === 'removed'
-            ? 'etcdctl member remove took it out: it cannot rejoin (add it again to start it afresh)'
-            : 'stopped'}
+            ? t('cluster.removedWhy')
+            : t('cluster.stopped')}
       </div>
       {m.running && m.role !== 'leader' && (
-        <div className="timer" title="ticks until this member starts an election">
-          election in {m.electionIn} ticks
+        <div className="timer" title={t('cluster.timerTitle')}>
+          {t('cluster.electionIn', { n: m.electionIn })}
           <meter min={0} max={20} value={m.electionIn} aria-label={`${m.name} election timer`} />
         </div>
       )}
@@ -115,6 +127,7 @@ const MemberCard = memo(function MemberCard({
 });
 
 function NetworkControls({ engine, view }: { engine: EngineClient; view: ClusterView }) {
+  const t = useT();
   const [groups, setGroups] = useState<Record<string, string>>({});
   const [latency, setLatency] = useState('');
   const [loss, setLoss] = useState('');
@@ -145,11 +158,11 @@ function NetworkControls({ engine, view }: { engine: EngineClient; view: Cluster
           </label>
         ))}
         <button type="button" onClick={partition}>
-          partition
+          {t('cluster.partition')}
         </button>
       </fieldset>
       <button type="button" className="heal" onClick={() => engine.control('heal')}>
-        heal network
+        {t('cluster.heal')}
       </button>
       <form
         onSubmit={(e) => {
@@ -159,7 +172,7 @@ function NetworkControls({ engine, view }: { engine: EngineClient; view: Cluster
         }}
       >
         <label>
-          latency{' '}
+          {t('cluster.latency')}{' '}
           <input
             type="number"
             min={0}
@@ -172,7 +185,7 @@ function NetworkControls({ engine, view }: { engine: EngineClient; view: Cluster
           ms
         </label>
         <label>
-          loss{' '}
+          {t('cluster.loss')}{' '}
           <input
             type="number"
             min={0}
@@ -184,7 +197,7 @@ function NetworkControls({ engine, view }: { engine: EngineClient; view: Cluster
           />
           %
         </label>
-        <button type="submit">apply</button>
+        <button type="submit">{t('cluster.apply')}</button>
       </form>
     </fieldset>
   );

@@ -126,20 +126,20 @@ function V2Store({ v2 }: { v2: NonNullable<ClusterView['v2']> }) {
 }
 
 function KeyHistory({ ks, k }: { ks: KeyspaceView; k: KeyspaceView['keys'][number] }) {
-  const live = k.generations[k.generations.length - 1];
+  const t = useT();
   return (
     <section className="history" aria-label={`history of ${k.key}`}>
-      <h3>history of {k.key}</h3>
+      <h3>{t('keyspace.historyOf', { key: k.key })}</h3>
       {k.generations.map((g, i) => (
         <div key={g.revs[0] ? `${g.revs[0].main}.${g.revs[0].sub}` : i} className="generation">
-          <span className="gen-label">generation {i + 1}</span>
+          <span className="gen-label">{t('keyspace.generation', { n: i + 1 })}</span>
           {g.revs.map((r, j) => {
             const tomb = g.tombstone && j === g.revs.length - 1;
             return (
               <span
                 key={`${r.main}.${r.sub}`}
                 className={tomb ? 'rev tomb' : 'rev'}
-                title={tomb ? 'delete (tombstone)' : 'put'}
+                title={tomb ? t('keyspace.tombstone') : 'put'}
               >
                 {r.main}
                 {r.sub ? `.${r.sub}` : ''}
@@ -150,10 +150,15 @@ function KeyHistory({ ks, k }: { ks: KeyspaceView; k: KeyspaceView['keys'][numbe
         </div>
       ))}
       <p className="explain">
-        The store is at revision {ks.revision}. {k.key}'s current generation began at revision {k.createRevision}{' '}
-        (create_revision) and was last changed at {k.modRevision} (mod_revision); it has been put {k.version} time
-        {k.version === 1 ? '' : 's'} since (version{live ? '' : ''}). A delete ends a generation; a later put starts a
-        new one at version 1.
+        {k.deleted
+          ? t('keyspace.explainDeleted', { rev: ks.revision, key: k.key, at: k.modRevision })
+          : t('keyspace.explain', {
+              rev: ks.revision,
+              key: k.key,
+              create: k.createRevision,
+              mod: k.modRevision,
+              version: k.version,
+            })}
       </p>
     </section>
   );

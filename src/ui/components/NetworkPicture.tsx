@@ -1,8 +1,10 @@
 // The members on a ring, the links between them (cut ones dashed red), and every Raft message
 // in flight as a dot moving from sender to receiver, colored by type. Slow time down to watch.
 import { useRef } from 'react';
+import type { UiKey } from '../../i18n/ui.ts';
 import type { ClusterView, MessageView } from '../../worker/protocol.ts';
 import { useStore } from '../store.ts';
+import { useT } from '../useT.ts';
 import { ROLE_COLOR } from './colors.ts';
 
 export const MESSAGE_COLOR: Record<string, string> = {
@@ -20,13 +22,13 @@ export const MESSAGE_COLOR: Record<string, string> = {
   MsgTimeoutNow: '#f85149',
 };
 
-const LEGEND: [string, string][] = [
-  ['append', 'MsgApp'],
-  ['heartbeat', 'MsgHeartbeat'],
-  ['vote', 'MsgVote'],
-  ['pre-vote', 'MsgPreVote'],
-  ['snapshot', 'MsgSnap'],
-  ['ReadIndex', 'MsgReadIndex'],
+const LEGEND: [UiKey, string][] = [
+  ['network.append', 'MsgApp'],
+  ['network.heartbeat', 'MsgHeartbeat'],
+  ['network.vote', 'MsgVote'],
+  ['network.preVote', 'MsgPreVote'],
+  ['network.snapshot', 'MsgSnap'],
+  ['network.readIndex', 'MsgReadIndex'],
 ];
 
 const SIZE = 220;
@@ -109,6 +111,7 @@ function trueFraction(m: MessageView, virtualMs: number): number {
 }
 
 export function NetworkPicture({ view }: { view: ClusterView }) {
+  const t = useT();
   const clock = useStore((s) => s.clock);
   const flights = useFlights(view, clock.paused, clock.speed);
   const names = view.members.map((m) => m.name);
@@ -203,15 +206,16 @@ export function NetworkPicture({ view }: { view: ClusterView }) {
         {LEGEND.map(([label, type]) => (
           <span key={type}>
             <i style={{ background: MESSAGE_COLOR[type] }} />
-            {label}
+            {t(label)}
           </span>
         ))}
         <span>
-          <i className="x">×</i>dropped
+          <i className="x">×</i>
+          {t('network.dropped')}
         </span>
-        {view.dozing && <span className="hint">quiet: only heartbeats flow until the next command</span>}
+        {view.dozing && <span className="hint">{t('network.quiet')}</span>}
         {!view.dozing && view.faults.latencyMs < 5 && (
-          <span className="hint">{view.faults.latencyMs} ms a message: raise latency or slow time to see them</span>
+          <span className="hint">{t('network.fast', { ms: view.faults.latencyMs })}</span>
         )}
       </figcaption>
     </figure>

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ScriptEditor } from '../editor/monacoEditor.ts';
 import type { EngineClient } from '../engineClient.ts';
 import { useStore } from '../store.ts';
+import { useT } from '../useT.ts';
 
 const SCRIPT_KEY = 'etcd-playground:script';
 const EXAMPLE = `# Lines run one after another in the terminal you pick; # starts a comment.
@@ -17,6 +18,7 @@ export function Script({ engine }: { engine: EngineClient }) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<ScriptEditor>(undefined);
   const theme = useStore((s) => s.theme);
+  const t = useT();
   const terminals = useStore((s) => s.terminals);
   const [target, setTarget] = useState(terminals[0]?.id ?? 't1');
   const [state, setState] = useState<'loading' | 'ready' | 'running'>('loading');
@@ -58,7 +60,7 @@ export function Script({ engine }: { engine: EngineClient }) {
     <section className="panel script" aria-label="script">
       <div className="panel-head">
         <label>
-          run in{' '}
+          {t('script.runIn')}{' '}
           <select aria-label="run in terminal" value={target} onChange={(e) => setTarget(e.target.value)}>
             {terminals.map((t) => (
               <option key={t.id} value={t.id}>
@@ -68,10 +70,10 @@ export function Script({ engine }: { engine: EngineClient }) {
           </select>
         </label>
         <button type="button" disabled={state !== 'ready'} onClick={() => void run()}>
-          {state === 'running' ? 'running…' : 'run script'}
+          {state === 'running' ? t('script.running') : t('script.run')}
         </button>
       </div>
-      {state === 'loading' && <p className="empty">loading the editor…</p>}
+      {state === 'loading' && <p className="empty">{t('script.loading')}</p>}
       <div className="editor-host" ref={host} />
     </section>
   );

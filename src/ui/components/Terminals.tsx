@@ -3,6 +3,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { EngineClient } from '../engineClient.ts';
 import { useStore } from '../store.ts';
+import { useT } from '../useT.ts';
 
 export function Terminals({ engine }: { engine: EngineClient }) {
   const panes = useStore((s) => s.panes);
@@ -15,6 +16,7 @@ export function Terminals({ engine }: { engine: EngineClient }) {
 }
 
 function TerminalPane({ engine, pane, id }: { engine: EngineClient; pane: 0 | 1; id: string }) {
+  const t = useT();
   const terminals = useStore((s) => s.terminals);
   const panes = useStore((s) => s.panes);
   const set = useStore((s) => s.set);
@@ -81,7 +83,7 @@ function TerminalPane({ engine, pane, id }: { engine: EngineClient; pane: 0 | 1;
         <button type="button" aria-label="new terminal" onClick={add}>
           +
         </button>
-        <small className="keys-hint">Tab completes · Esc leaves the terminal</small>
+        <small className="keys-hint">{t('terminals.keys')}</small>
       </div>
       <div className="screen-host" ref={host} />
     </section>

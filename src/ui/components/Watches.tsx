@@ -2,26 +2,28 @@
 // ended (Ctrl-C, or cancelled because its start revision was compacted).
 import type { ClusterView } from '../../worker/protocol.ts';
 import { useStore } from '../store.ts';
+import { useT } from '../useT.ts';
 
 export function Watches({ view }: { view: ClusterView }) {
   const terminals = useStore((s) => s.terminals);
-  const title = (id: string) => terminals.find((t) => t.id === id)?.title ?? (id || 'a program');
+  const t = useT();
+  const title = (id: string) => terminals.find((x) => x.id === id)?.title ?? (id || t('watches.program'));
   const watches = [...view.watches].reverse();
   return (
     <section className="panel watches" aria-label="watches">
-      {watches.length === 0 && <p className="empty">No watches. Try `etcdctl watch foo` in terminal 2.</p>}
+      {watches.length === 0 && <p className="empty">{t('watches.empty')}</p>}
       {watches.map((w) => (
         <article key={w.id} className={`watch ${w.state}`} aria-label={`watch ${w.id}`}>
           <header>
-            <b>{title(w.terminal)}</b> watches{' '}
-            {w.prefix ? `prefix ${w.key}` : w.rangeEnd ? `[${w.key}, ${w.rangeEnd})` : w.key}
-            {w.startRevision ? ` from revision ${w.startRevision}` : ''} ·{' '}
+            <b>{title(w.terminal)}</b> {t('watches.watches')}{' '}
+            {w.prefix ? t('watches.prefix', { key: w.key }) : w.rangeEnd ? `[${w.key}, ${w.rangeEnd})` : w.key}
+            {w.startRevision ? t('watches.from', { rev: w.startRevision }) : ''} ·{' '}
             <span className="state">
-              {w.state === 'compacted' ? `cancelled: compacted at ${w.compactRevision}` : w.state}
+              {w.state === 'compacted' ? t('watches.compacted', { rev: w.compactRevision }) : t(`watches.${w.state}`)}
             </span>
           </header>
           <div>
-            {w.eventCount} event{w.eventCount === 1 ? '' : 's'} delivered
+            {t(w.eventCount === 1 ? 'watches.delivered1' : 'watches.delivered', { n: w.eventCount })}
             {w.recent.map((e) => (
               <span key={`${e.modRevision}-${e.key}-${e.type}`} className={`event ${e.type.toLowerCase()}`}>
                 {e.type} {e.key} @{e.modRevision}
