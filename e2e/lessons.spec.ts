@@ -1,5 +1,6 @@
 // A learner takes the watch lesson and the failures lesson by typing, in English and in 中文;
 // the language switch changes the page's own words, never etcd's output.
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { ClusterPage } from './cluster.page.ts';
 import { TerminalPage } from './terminal.page.ts';
@@ -13,6 +14,8 @@ async function openLesson(page: Page, id: string, lang: 'en' | 'zh') {
   await page.getByRole('tab', { name: lang === 'en' ? 'lessons' : '课程' }).click();
   await page.getByRole('button', { name: `start lesson ${id}` }).click();
   await expect(page.getByRole('list', { name: 'goals' })).toBeVisible();
+  // A fresh page had nothing of the learner's to set aside.
+  await expect(page.getByRole('alert')).toHaveCount(0);
   return t1;
 }
 
@@ -86,4 +89,19 @@ test('the language switch changes the page, is remembered, and progress survives
   await page.getByLabel('language').selectOption('en');
   await expect(page.getByRole('button', { name: 'pause' })).toBeVisible();
   await expect(page.locator('.lesson-text')).toContainText('Your cluster has three members');
+});
+
+test("starting a lesson sets the learner's own session aside and offers it for export", async ({ page }) => {
+  const t1 = new TerminalPage(page);
+  await t1.open();
+  await t1.run('etcdctl put mine yes', /OK/);
+  await page.getByRole('tab', { name: 'lessons' }).click();
+  await page.getByRole('button', { name: 'start lesson keys' }).click();
+  await expect(page.getByRole('alert')).toContainText('your session until now was set aside');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'export the session' }).click();
+  const path = test.info().outputPath('set-aside.json');
+  await (await download).saveAs(path);
+  const file = JSON.parse(readFileSync(path, 'utf8')) as { inputs: unknown[] };
+  expect(JSON.stringify(file.inputs)).toContain('etcdctl put mine yes');
 });

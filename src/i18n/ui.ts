@@ -153,6 +153,7 @@ export const en = {
     needs: 'needs the program runner',
     progress: '{{done}} of {{of}} steps done',
     back: 'all lessons',
+    setAside: 'The lesson starts on a fresh cluster; your session until now was set aside. Export it to keep it.',
   },
 };
 
@@ -308,6 +309,7 @@ export const zh: UiDict = {
     needs: '需要程序运行器',
     progress: '已完成 {{done}} / {{of}} 步',
     back: '全部课程',
+    setAside: '课程会在一个新集群上开始；你之前的会话已另存。导出它即可保留。',
   },
 };
 

@@ -46,7 +46,10 @@ export class EngineClient {
   /** A fresh cluster for a lesson; the session it replaces is set aside (offered for export), never lost. */
   startLesson(seed: number, members: number): Promise<void> {
     const current = this.sessionFile();
-    if (current.inputs.some((i) => i.kind !== 'doze')) setAside(safeStorage(), current);
+    if (current.inputs.some((i) => i.kind !== 'doze')) {
+      setAside(safeStorage(), current);
+      this.tell(translate(useStore.getState().lang, 'lesson.setAside'), () => current);
+    }
     this.record?.clear();
     this.record = undefined;
     return this.start(seed, undefined, members);

@@ -295,11 +295,20 @@ export class Playground {
     return 0;
   }
 
-  /** Run events until the event log gets a line (an election, a commit, a fault...), or 10 virtual seconds. */
+  /**
+   * Run events until something happens (an election event, a commit, a member or lease change, a
+   * watch delivery, a fault), or 10 virtual seconds: not a message sent, not a command echoed.
+   */
   private runUntilSomethingHappens(): void {
-    const log = this.sim.world.traceLog;
-    const last = log[log.length - 1];
-    this.sim.world.runUntil(() => log[log.length - 1] !== last, this.now() + UNTIL_LIMIT_MS);
+    const w = this.sim.world;
+    const since = w.lastEventSeq();
+    const happened = () => {
+      const log = w.traceLog;
+      for (let i = log.length - 1; i >= 0 && log[i].seq > since; i--)
+        if (log[i].kind !== 'message' && log[i].kind !== 'command') return true;
+      return false;
+    };
+    w.runUntil(happened, this.now() + UNTIL_LIMIT_MS);
   }
 
   private shell(terminal: string): Shell {
