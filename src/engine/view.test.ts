@@ -55,6 +55,24 @@ describe('the engine façade: controls and the view model', () => {
     expect(lines.some((l) => /follows (infra\d) \(term \d+\)/.test(l) && !l.startsWith(from))).toBe(true);
   });
 
+  it('tells a learner promoted to a voting member as a promotion', () => {
+    const sim = Simulation.create({ seed: 1 });
+    sim.world.settle();
+    const sh = sim.shell();
+    for (const l of [
+      'sleep 6',
+      'etcdctl member add infra4 --learner --peer-urls=http://127.0.0.1:42380',
+      'sim start infra4',
+      'sleep 3',
+      'etcdctl member promote $(etcdctl member list | grep infra4 | cut -d, -f1)',
+      'sleep 1',
+    ])
+      sim.execSync(sh, l);
+    const changes = sim.world.traceLog.flatMap((e) => (e.e.type === 'conf-change' ? [e.e.change] : []));
+    expect(changes).toContain('add-learner');
+    expect(changes.at(-1)).toBe('promote');
+  });
+
   it('traces elections and, on request, every message', () => {
     const sim = Simulation.create({ seed: 5 });
     sim.world.traceMessages = true;

@@ -34,10 +34,17 @@ const REFUSAL_ZH = {
   'stale-term': () => '候选者的任期比它的旧',
 };
 
-const CHANGE_EN = { add: 'added', 'add-learner': 'added as a learner', remove: 'removed', update: 'updated' };
+const CHANGE_EN = {
+  add: 'added',
+  'add-learner': 'added as a learner',
+  promote: 'promoted from learner to voting member',
+  remove: 'removed',
+  update: 'updated',
+};
 const CHANGE_ZH = {
   add: '加入了成员',
   'add-learner': '以 learner 身份加入了成员',
+  promote: '把 learner 提升为投票成员',
   remove: '移除了成员',
   update: '更新了成员',
 };

@@ -50,7 +50,7 @@ export type SimEvent =
   | { type: 'started'; member: string }
   | { type: 'stopped'; member: string }
   | { type: 'killed'; member: string }
-  | { type: 'conf-change'; member: string; change: 'add' | 'add-learner' | 'remove' | 'update'; id: string }
+  | { type: 'conf-change'; member: string; change: 'add' | 'add-learner' | 'promote' | 'remove' | 'update'; id: string }
   | { type: 'joined'; member: string; id: string }
   // ---- faults injected ----
   | { type: 'partition'; groups: string[][] }

@@ -376,6 +376,8 @@ export class Member {
   }
 
   private inReady = false;
+  /** The conf change being applied promotes a learner. */
+  private promoting = false;
   /** The Ready being handled lets the leader go on purpose (a transfer, or a campaign of its own). */
   private handingOver = false;
 
@@ -609,6 +611,8 @@ export class Member {
 
   private applyConfChangeState(cc: ConfChange, info: MemberInfo | undefined): void {
     const now = this.scheduler.unixMs();
+    // Adding a voter that is a learner now is a promotion (etcdctl member promote).
+    this.promoting = cc.type === ConfChangeType.AddNode && !!this.membership.members.get(cc.nodeId)?.isLearner;
     // etcd validates a conf change against the members it keeps in the v2 store first
     // (membersFromStore: the members, then the removed ones), which its store stats count.
     try {
@@ -660,7 +664,7 @@ export class Member {
     this.host.emit({
       type: 'conf-change',
       member: this.name,
-      change: CONF_CHANGE[cc.type],
+      change: this.promoting ? 'promote' : CONF_CHANGE[cc.type],
       id: cc.nodeId.toString(16),
     });
     if (cc.type === ConfChangeType.RemoveNode && cc.nodeId === this.id) {

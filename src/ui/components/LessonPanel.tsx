@@ -183,6 +183,7 @@ export function LessonPanel({ engine }: { engine: EngineClient }) {
             );
           })}
         </ol>
+        <h3>{t('lesson.sandbox')}</h3>
         <p className="empty">{t('lesson.sandboxText')}</p>
       </section>
     );
