@@ -239,7 +239,7 @@ export function LessonPanel({ engine }: { engine: EngineClient }) {
       {step.hints.slice(0, hints).map((h, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: hints of a fixed step
         <p key={i} className="hint">
-          💡 {inline(say(h))}
+          <strong>{t('lesson.hint')}:</strong> {inline(say(h))}
         </p>
       ))}
       <div className="lesson-buttons">
