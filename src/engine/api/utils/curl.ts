@@ -118,7 +118,10 @@ export function* curl(ctx: ProcCtx): Task<number> {
         typedHeaders.push([v.slice(0, at).trim(), v.slice(at + 1).trim()]);
       }
     } else if (a === '-o' || a === '--output') output = value();
-    else if (a === '-w' || a === '--write-out') writeOut = value();
+    // Timeouts: every answer here comes (or is refused) at once, so they only take their value.
+    else if (a === '--connect-timeout' || a === '-m' || a === '--max-time') {
+      if (value() === undefined) return 2;
+    } else if (a === '-w' || a === '--write-out') writeOut = value();
     else if (a.startsWith('-') && a.length > 1) {
       ctx.stderr(`curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
       return 2;
@@ -156,7 +159,9 @@ export function* curl(ctx: ProcCtx): Task<number> {
     // etcd's v2 API reads form values from the body as well as the query.
     Object.assign(req.query, { ...parseQuery(req.body), ...req.query });
   }
-  if (!/^(127\.\d+\.\d+\.\d+|localhost)$/.test(host)) {
+  // An IP address needs no resolving: where no member listens, the connection fails (7). Only a
+  // host name other than localhost is unknown here (6).
+  if (!/^(\d+\.\d+\.\d+\.\d+|localhost)$/.test(host)) {
     return err(6, `Could not resolve host: ${host}`);
   }
   const w = ctx.world;
