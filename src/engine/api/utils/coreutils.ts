@@ -146,19 +146,50 @@ function* wc(ctx: ProcCtx): Task<number> {
   return status;
 }
 
+/**
+ * A POSIX basic regular expression as a JavaScript one: in a BRE `| ( ) { } + ?` are plain
+ * characters and their backslashed forms are the operators (GNU grep), the reverse of an ERE.
+ */
+export function basicRegExp(bre: string): string {
+  let out = '';
+  for (let i = 0; i < bre.length; i++) {
+    const c = bre[i];
+    if (c === '[') {
+      // A bracket expression is copied whole (a `]` first in it is a member, not its end).
+      let j = i + 1;
+      if (bre[j] === '^') j++;
+      if (bre[j] === ']') j++;
+      while (j < bre.length && bre[j] !== ']') j++;
+      out += bre.slice(i, j + 1);
+      i = j;
+    } else if (c === '\\' && i + 1 < bre.length) {
+      const n = bre[++i];
+      out += '|(){}+?'.includes(n) ? n : `\\${n}`;
+    } else out += '|(){}+?'.includes(c) ? `\\${c}` : c;
+  }
+  return out;
+}
+
 function* grep(ctx: ProcCtx): Task<number> {
   const args = ctx.argv.slice(1);
   let invert = false;
   let ignoreCase = false;
   let count = false;
   let fixed = false;
+  // egrep is grep -E.
+  let extended = ctx.argv[0] === 'egrep';
+  let only = false;
+  let quiet = false;
   const rest: string[] = [];
   for (const a of args) {
-    if (/^-[vicFE]+$/.test(a)) {
+    if (/^-[vicFEoq]+$/.test(a)) {
       invert ||= a.includes('v');
       ignoreCase ||= a.includes('i');
       count ||= a.includes('c');
       fixed ||= a.includes('F');
+      extended ||= a.includes('E');
+      only ||= a.includes('o');
+      quiet ||= a.includes('q');
     } else rest.push(a);
   }
   if (!rest.length) {
@@ -168,15 +199,30 @@ function* grep(ctx: ProcCtx): Task<number> {
   const [pattern, ...files] = rest;
   let re: RegExp;
   try {
-    re = new RegExp(fixed ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern, ignoreCase ? 'i' : '');
+    const source = fixed ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : extended ? pattern : basicRegExp(pattern);
+    re = new RegExp(source, ignoreCase ? 'i' : '');
   } catch {
     ctx.stderr('grep: Unmatched ( or \\(\n');
     return 2;
   }
   const { text } = inputOf(ctx, files, 'grep');
   const hits = lines(text).filter((l) => re.test(l) !== invert);
+  if (quiet) return hits.length ? 0 : 1;
   if (count) ctx.stdout(`${hits.length}\n`);
-  else ctx.stdout(hits.map((l) => l + '\n').join(''));
+  else if (only && !invert) {
+    // -o: each match on a line of its own (empty matches print nothing).
+    const g = new RegExp(re.source, `${re.flags}g`);
+    ctx.stdout(
+      hits
+        .flatMap((l) =>
+          [...l.matchAll(g)]
+            .map((m) => m[0])
+            .filter(Boolean)
+            .map((m) => `${m}\n`),
+        )
+        .join(''),
+    );
+  } else if (!only) ctx.stdout(hits.map((l) => l + '\n').join(''));
   return hits.length ? 0 : 1;
 }
 
@@ -299,7 +345,7 @@ function* help(ctx: ProcCtx): Task<number> {
     [
       'etcd Playground shell: a bash-like shell in front of a simulated etcd 3.4 cluster.',
       '',
-      'Programs:  etcdctl (v3), sim, echo, sleep, cat, head, tail, wc, grep, cut, sort, tr, env, clear, help',
+      'Programs:  etcdctl (v3), sim, echo, sleep, cat, head, tail, wc, grep, egrep, cut, sort, tr, env, clear, help',
       'Builtins:  export, unset, cd, pwd, jobs, kill %N, history, exit',
       'Syntax:    "quotes", \'quotes\', $VAR, ${VAR}, $?, $(...), a | b, a && b, a || b, a; b,',
       '           cmd & (background job), cmd <<EOF ... EOF (heredoc), > file, >> file, 2>&1',
@@ -327,6 +373,7 @@ export const COREUTILS: Record<string, Program> = {
   tail: headTail('tail'),
   wc,
   grep,
+  egrep: grep,
   cut,
   sort,
   tr,
