@@ -3,6 +3,7 @@
 import { fromUtf8 } from '../../base/bytes.ts';
 import type { Task } from '../../base/task.ts';
 import type { ProcCtx, Program } from '../shell/process.ts';
+import { seq, test } from './seqTest.ts';
 
 function* echo(ctx: ProcCtx): Task<number> {
   let args = ctx.argv.slice(1);
@@ -345,7 +346,7 @@ function* help(ctx: ProcCtx): Task<number> {
     [
       'etcd Playground shell: a bash-like shell in front of a simulated etcd 3.4 cluster.',
       '',
-      'Programs:  etcdctl (v3), sim, echo, sleep, cat, head, tail, wc, grep, egrep, cut, sort, tr, env, clear, help',
+      'Programs:  etcdctl (v3), sim, echo, sleep, cat, head, tail, wc, grep, egrep, cut, sort, tr, seq, test, env, clear, help',
       'Builtins:  export, unset, cd, pwd, jobs, kill %N, history, exit',
       'Syntax:    "quotes", \'quotes\', $VAR, ${VAR}, $?, $(...), a | b, a && b, a || b, a; b,',
       '           cmd & (background job), cmd <<EOF ... EOF (heredoc), > file, >> file, 2>&1',
@@ -374,6 +375,9 @@ export const COREUTILS: Record<string, Program> = {
   wc,
   grep,
   egrep: grep,
+  seq,
+  test,
+  '[': test,
   cut,
   sort,
   tr,
