@@ -201,6 +201,20 @@ describe('a quiet cluster dozes, so idle hours cost nothing to run or to replay'
     expect(leaders).toHaveLength(1);
   });
 
+  it('a loop with nothing slow in it neither freezes the page nor ignores Ctrl-C', () => {
+    const { p } = quiet();
+    for (let i = 0; i < 60; i++) p.advance(16.7);
+    p.exec('t1', 'i=0; while true; do i=$((i + 1)); done');
+    for (let i = 0; i < 30; i++) p.advance(16.7);
+    expect(p.busy('t1')).toBe(true);
+    p.interrupt('t1');
+    p.advance(16.7);
+    expect(p.busy('t1')).toBe(false);
+    p.exec('t1', 'echo $i');
+    for (let i = 0; i < 10; i++) p.advance(16.7);
+    expect(p.busy('t1')).toBe(false);
+  });
+
   it('`sim step` typed while time is paused takes its step (sim starts at once while paused)', () => {
     const { p, out } = quiet();
     for (let i = 0; i < 120; i++) p.advance(16.7);

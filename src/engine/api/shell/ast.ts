@@ -3,7 +3,9 @@
 export type WordPart =
   | { kind: 'lit'; text: string; quoted: boolean }
   | { kind: 'var'; name: string; quoted: boolean }
-  | { kind: 'cmdsub'; source: string; quoted: boolean };
+  | { kind: 'cmdsub'; source: string; quoted: boolean }
+  /** $(( expression )): integer arithmetic. */
+  | { kind: 'arith'; source: string; quoted: boolean };
 
 export type Word = WordPart[];
 
@@ -20,8 +22,20 @@ export interface SimpleCommand {
   heredoc?: { body: string; expand: boolean };
 }
 
+/** for / while / until / if: their bodies are lists of commands. */
+export type CompoundCommand =
+  | { kind: 'for'; name: string; words: Word[] | undefined; body: Script }
+  | { kind: 'while' | 'until'; cond: Script; body: Script }
+  | { kind: 'if'; branches: { cond: Script; body: Script }[]; otherwise: Script | undefined };
+
+export type Command = SimpleCommand | CompoundCommand;
+
+export function isCompound(c: Command): c is CompoundCommand {
+  return 'kind' in c;
+}
+
 export interface Pipeline {
-  commands: SimpleCommand[];
+  commands: Command[];
   negate: boolean;
 }
 

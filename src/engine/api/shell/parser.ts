@@ -1,6 +1,16 @@
 // Tokenizer and parser for the shell subset: quotes and escapes, $VAR / ${VAR} / $? / $(...) /
 // backticks, pipes, && || ; &, redirections and heredocs. Errors use bash's words.
-import type { AndOr, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './ast.ts';
+import type {
+  AndOr,
+  Command,
+  CompoundCommand,
+  Pipeline,
+  Redirect,
+  Script,
+  SimpleCommand,
+  Word,
+  WordPart,
+} from './ast.ts';
 
 export class ShellSyntaxError extends Error {}
 
@@ -222,6 +232,13 @@ class Lexer {
       return { kind: 'cmdsub', source, quoted };
     }
     const n = s[this.i + 1];
+    if (n === '(' && s[this.i + 2] === '(') {
+      const end = s.indexOf('))', this.i + 3);
+      if (end < 0) throw new ShellSyntaxError("unexpected EOF while looking for matching `)'");
+      const source = s.slice(this.i + 3, end);
+      this.i = end + 2;
+      return { kind: 'arith', source, quoted };
+    }
     if (n === '(') {
       let depth = 0;
       let j = this.i + 1;
@@ -315,7 +332,80 @@ export function parse(src: string): Script {
   const peek = () => toks[p];
   const script: Script = [];
 
-  const parseCommand = (): SimpleCommand => {
+  /** A reserved word where a command starts. */
+  const reserved = (w: string): boolean => {
+    const t = peek();
+    return t?.t === 'word' && t.raw === w;
+  };
+  const expectWord = (w: string): void => {
+    if (!reserved(w)) {
+      const t = peek();
+      throw new ShellSyntaxError(
+        t ? syntaxNear(t.t === 'op' ? t.op : t.t === 'nl' ? 'newline' : t.raw) : 'syntax error: unexpected end of file',
+      );
+    }
+    p++;
+  };
+  const skipNewlines = () => {
+    while (peek()?.t === 'nl' || (peek()?.t === 'op' && (peek() as { op: string }).op === ';')) p++;
+  };
+
+  const parseCompound = (): CompoundCommand | undefined => {
+    const t = peek();
+    if (t?.t !== 'word') return undefined;
+    if (t.raw === 'for') {
+      p++;
+      const nameTok = peek();
+      if (nameTok?.t !== 'word' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(nameTok.raw))
+        throw new ShellSyntaxError(`\`${nameTok?.t === 'word' ? nameTok.raw : 'newline'}': not a valid identifier`);
+      p++;
+      let words: Word[] | undefined;
+      if (reserved('in')) {
+        p++;
+        words = [];
+        while (peek()?.t === 'word') words.push((toks[p++] as { word: Word }).word);
+      }
+      skipNewlines();
+      expectWord('do');
+      const body = parseList(['done']);
+      expectWord('done');
+      return { kind: 'for', name: nameTok.raw, words, body };
+    }
+    if (t.raw === 'while' || t.raw === 'until') {
+      p++;
+      const cond = parseList(['do']);
+      expectWord('do');
+      const body = parseList(['done']);
+      expectWord('done');
+      return { kind: t.raw, cond, body };
+    }
+    if (t.raw === 'if') {
+      p++;
+      const branches: { cond: Script; body: Script }[] = [];
+      let otherwise: Script | undefined;
+      for (;;) {
+        const cond = parseList(['then']);
+        expectWord('then');
+        const body = parseList(['elif', 'else', 'fi']);
+        branches.push({ cond, body });
+        if (reserved('elif')) {
+          p++;
+          continue;
+        }
+        if (reserved('else')) {
+          p++;
+          otherwise = parseList(['fi']);
+        }
+        expectWord('fi');
+        return { kind: 'if', branches, otherwise };
+      }
+    }
+    return undefined;
+  };
+
+  const parseCommand = (): Command => {
+    const compound = parseCompound();
+    if (compound) return compound;
     const cmd: SimpleCommand = { assigns: [], words: [], redirects: [] };
     for (;;) {
       const t = peek();
@@ -375,6 +465,7 @@ export function parse(src: string): Script {
       commands.push(parseCommand());
     }
     for (const c of commands) {
+      if ('kind' in c) continue;
       if (!c.words.length && !c.assigns.length && !c.redirects.length && !c.heredoc) {
         const t = peek();
         throw new ShellSyntaxError(
@@ -385,12 +476,28 @@ export function parse(src: string): Script {
     return { commands, negate };
   };
 
-  while (p < toks.length) {
-    const t = peek();
-    if (t.t === 'nl' || (t.t === 'op' && t.op === ';' && false)) {
-      p++;
-      continue;
+  /** Commands up to one of `until` (a reserved word at a command's start), or the end. */
+  function parseList(until: string[]): Script {
+    const list: Script = [];
+    for (;;) {
+      skipNewlines();
+      const t = peek();
+      if (!t) {
+        if (until.length) throw new ShellSyntaxError('syntax error: unexpected end of file');
+        return list;
+      }
+      if (t.t === 'word' && until.includes(t.raw)) {
+        if (!list.length) throw new ShellSyntaxError(syntaxNear(t.raw));
+        return list;
+      }
+      if (t.t === 'word' && ['do', 'done', 'then', 'elif', 'else', 'fi'].includes(t.raw))
+        throw new ShellSyntaxError(syntaxNear(t.raw));
+      list.push(parseAndOr(until.length > 0));
     }
+  }
+
+  function parseAndOr(nested: boolean): AndOr {
+    const t = peek()!;
     if (t.t === 'op' && !/^[0-9]?(>>|>&|<<-|<<<|<<|>|<|&>)$/.test(t.op)) throw new ShellSyntaxError(syntaxNear(t.op));
     const startTok = t;
     const first = parsePipeline();
@@ -408,11 +515,22 @@ export function parse(src: string): Script {
     if (end?.t === 'op' && (end.op === '&' || end.op === ';')) {
       background = end.op === '&';
       p++;
-    } else if (end && end.t !== 'nl') {
+    } else if (end && end.t !== 'nl' && !(nested && end.t === 'word')) {
       throw new ShellSyntaxError(syntaxNear(end.t === 'op' ? end.op : end.raw));
     }
     if (endPos > src.length) endPos = src.length;
-    script.push({ first, rest, background, text: src.slice(startTok.start, endPos).split('\n')[0].trim() });
+    return { first, rest, background, text: src.slice(startTok.start, endPos).split('\n')[0].trim() };
+  }
+
+  while (p < toks.length) {
+    const t = peek();
+    if (t.t === 'nl') {
+      p++;
+      continue;
+    }
+    if (t.t === 'word' && ['do', 'done', 'then', 'elif', 'else', 'fi'].includes(t.raw))
+      throw new ShellSyntaxError(syntaxNear(t.raw));
+    script.push(parseAndOr(false));
   }
   return script;
 }

@@ -3,7 +3,17 @@
 // builtins and programs of the tutorials. Errors are bash's own words.
 import { Interrupted, suspend, type Task, TaskRunner } from '../../base/task.ts';
 import type { World } from '../../sim/world.ts';
-import type { AndOr, Pipeline, SimpleCommand, Word } from './ast.ts';
+import { ArithError, arith } from './arith.ts';
+import {
+  type AndOr,
+  type Command,
+  type CompoundCommand,
+  isCompound,
+  type Pipeline,
+  type Script,
+  type SimpleCommand,
+  type Word,
+} from './ast.ts';
 import { parse, ShellSyntaxError } from './parser.ts';
 import type { ProcCtx, Program } from './process.ts';
 
@@ -34,6 +44,15 @@ export class ExitSignal extends Error {
 }
 
 type Sink = (s: string) => void;
+
+/** The status of a command Ctrl-C ended (128 + SIGINT). */
+const INTERRUPTED = 130;
+
+/** Virtual ms a round of a shell loop takes (it lets time and Ctrl-C through). */
+const LOOP_ROUND_MS = 0.01;
+
+/** An arithmetic error ends the command line, as bash abandons it. */
+class ArithAbort extends Error {}
 
 /** The shell's own commands (see `builtin`). */
 const BUILTIN_NAMES = ['export', 'unset', 'cd', 'sh', 'bash', 'pwd', 'jobs', 'kill', 'exit'];
@@ -88,6 +107,16 @@ export class Shell {
       }
       throw e;
     }
+    try {
+      return yield* this.runScript(script, out, err);
+    } catch (e) {
+      if (!(e instanceof ArithAbort)) throw e;
+      this.lastStatus = 1;
+      return 1;
+    }
+  }
+
+  private *runScript(script: Script, out: Sink, err: Sink): Task<number> {
     for (const item of script) {
       if (item.background) {
         this.startJob(item, out);
@@ -97,6 +126,42 @@ export class Shell {
       this.lastStatus = yield* this.runAndOr(item, out, err);
     }
     return this.lastStatus;
+  }
+
+  /**
+   * for / while / until / if. Each round of a loop takes a sliver of virtual time, so that a loop
+   * with nothing slow in it still lets time (and Ctrl-C) through instead of freezing the page.
+   */
+  private *runCompound(c: CompoundCommand, out: Sink, err: Sink): Task<number> {
+    let status = 0;
+    const round = () => this.sleep(LOOP_ROUND_MS);
+    if (c.kind === 'for') {
+      const values: string[] = [];
+      for (const w of c.words ?? []) values.push(...(yield* this.expandWord(w, err)));
+      for (const v of values) {
+        this.vars.set(c.name, { value: v, exported: this.vars.get(c.name)?.exported ?? false });
+        status = yield* this.runScript(c.body, out, err);
+        if (status === INTERRUPTED) return status;
+        yield* round();
+      }
+      return status;
+    }
+    if (c.kind === 'while' || c.kind === 'until') {
+      for (;;) {
+        const cond = yield* this.runScript(c.cond, out, err);
+        // Ctrl-C ends a loop with what it interrupted (bash sees its child die of SIGINT).
+        if (cond === INTERRUPTED) return cond;
+        if ((cond === 0) !== (c.kind === 'while')) return status;
+        status = yield* this.runScript(c.body, out, err);
+        if (status === INTERRUPTED) return status;
+        yield* round();
+      }
+    }
+    if (c.kind !== 'if') return status;
+    for (const b of c.branches) {
+      if ((yield* this.runScript(b.cond, out, err)) === 0) return yield* this.runScript(b.body, out, err);
+    }
+    return c.otherwise ? yield* this.runScript(c.otherwise, out, err) : 0;
   }
 
   private startJob(item: AndOr, out: Sink): Job {
@@ -149,13 +214,14 @@ export class Shell {
   }
 
   private *runCommand(
-    c: SimpleCommand,
+    c: Command,
     input: string | undefined,
     out: Sink,
     err: Sink,
     stdoutIsTerminal: boolean,
     inPipeline: boolean,
   ): Task<number> {
+    if (isCompound(c)) return yield* this.runCompound(c, out, err);
     const assigns: [string, string][] = [];
     for (const a of c.assigns) assigns.push([a.name, (yield* this.expandWord(a.value, err)).join(' ')]);
     const argv: string[] = [];
@@ -298,7 +364,15 @@ export class Shell {
         continue;
       }
       if (part.kind === 'var') text = this.param(part.name);
-      else {
+      else if (part.kind === 'arith') {
+        try {
+          text = String(arith(part.source, (n) => this.param(n)));
+        } catch (e) {
+          if (!(e instanceof ArithError)) throw e;
+          err(`bash: ${e.message}\n`);
+          throw new ArithAbort();
+        }
+      } else {
         let captured = '';
         yield* this.runSub(part.source, (s) => (captured += s), err);
         text = captured.replace(/\n+$/, '');
