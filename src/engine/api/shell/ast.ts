@@ -26,9 +26,12 @@ export interface SimpleCommand {
 export type CompoundCommand =
   | { kind: 'for'; name: string; words: Word[] | undefined; body: Script }
   | { kind: 'while' | 'until'; cond: Script; body: Script }
-  | { kind: 'if'; branches: { cond: Script; body: Script }[]; otherwise: Script | undefined };
+  | { kind: 'if'; branches: { cond: Script; body: Script }[]; otherwise: Script | undefined }
+  /** `( list )` runs in a subshell (its variables and directory do not come back); `{ list; }` here. */
+  | { kind: 'subshell' | 'group'; body: Script };
 
-export type Command = SimpleCommand | CompoundCommand;
+/** A compound command and the redirections after it (`done > file`, `) 2>&1`). */
+export type Command = SimpleCommand | (CompoundCommand & { redirects?: Redirect[] });
 
 export function isCompound(c: Command): c is CompoundCommand {
   return 'kind' in c;

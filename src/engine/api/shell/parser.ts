@@ -352,7 +352,19 @@ export function parse(src: string): Script {
 
   const parseCompound = (): CompoundCommand | undefined => {
     const t = peek();
+    if (t?.t === 'op' && t.op === '(') {
+      p++;
+      const body = parseList([')']);
+      p++; // the `)`
+      return { kind: 'subshell', body };
+    }
     if (t?.t !== 'word') return undefined;
+    if (t.raw === '{') {
+      p++;
+      const body = parseList(['}']);
+      expectWord('}');
+      return { kind: 'group', body };
+    }
     if (t.raw === 'for') {
       p++;
       const nameTok = peek();
@@ -405,7 +417,15 @@ export function parse(src: string): Script {
 
   const parseCommand = (): Command => {
     const compound = parseCompound();
-    if (compound) return compound;
+    if (compound) {
+      const redirects = parseCommand0(true).redirects;
+      return redirects.length ? { ...compound, redirects } : compound;
+    }
+    return parseCommand0(false);
+  };
+
+  /** A simple command, or (onlyRedirects) just the redirections that follow a compound one. */
+  const parseCommand0 = (onlyRedirects: boolean): SimpleCommand => {
     const cmd: SimpleCommand = { assigns: [], words: [], redirects: [] };
     for (;;) {
       const t = peek();
@@ -438,6 +458,7 @@ export function parse(src: string): Script {
         } else cmd.redirects.push({ fd, op: op as Redirect['op'], target: target.word });
         continue;
       }
+      if (onlyRedirects) break;
       p++;
       const m = cmd.words.length === 0 ? /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(t.raw) : null;
       if (m && t.word[0]?.kind === 'lit' && !t.word[0].quoted && t.word[0].text.startsWith(m[0])) {
@@ -486,8 +507,8 @@ export function parse(src: string): Script {
         if (until.length) throw new ShellSyntaxError('syntax error: unexpected end of file');
         return list;
       }
-      if (t.t === 'word' && until.includes(t.raw)) {
-        if (!list.length) throw new ShellSyntaxError(syntaxNear(t.raw));
+      if ((t.t === 'word' && until.includes(t.raw)) || (t.t === 'op' && t.op === ')' && until.includes(')'))) {
+        if (!list.length) throw new ShellSyntaxError(syntaxNear(t.t === 'op' ? t.op : t.raw));
         return list;
       }
       if (t.t === 'word' && ['do', 'done', 'then', 'elif', 'else', 'fi'].includes(t.raw))
@@ -498,7 +519,8 @@ export function parse(src: string): Script {
 
   function parseAndOr(nested: boolean): AndOr {
     const t = peek()!;
-    if (t.t === 'op' && !/^[0-9]?(>>|>&|<<-|<<<|<<|>|<|&>)$/.test(t.op)) throw new ShellSyntaxError(syntaxNear(t.op));
+    if (t.t === 'op' && t.op !== '(' && !/^[0-9]?(>>|>&|<<-|<<<|<<|>|<|&>)$/.test(t.op))
+      throw new ShellSyntaxError(syntaxNear(t.op));
     const startTok = t;
     const first = parsePipeline();
     const rest: AndOr['rest'] = [];
@@ -515,7 +537,7 @@ export function parse(src: string): Script {
     if (end?.t === 'op' && (end.op === '&' || end.op === ';')) {
       background = end.op === '&';
       p++;
-    } else if (end && end.t !== 'nl' && !(nested && end.t === 'word')) {
+    } else if (end && end.t !== 'nl' && !(nested && (end.t === 'word' || (end.t === 'op' && end.op === ')')))) {
       throw new ShellSyntaxError(syntaxNear(end.t === 'op' ? end.op : end.raw));
     }
     if (endPos > src.length) endPos = src.length;
@@ -528,7 +550,7 @@ export function parse(src: string): Script {
       p++;
       continue;
     }
-    if (t.t === 'word' && ['do', 'done', 'then', 'elif', 'else', 'fi'].includes(t.raw))
+    if (t.t === 'word' && ['do', 'done', 'then', 'elif', 'else', 'fi', '}'].includes(t.raw))
       throw new ShellSyntaxError(syntaxNear(t.raw));
     script.push(parseAndOr(false));
   }

@@ -157,6 +157,19 @@ export class Shell {
         yield* round();
       }
     }
+    if (c.kind === 'group') return yield* this.runScript(c.body, out, err);
+    if (c.kind === 'subshell') {
+      // A subshell's variables and directory stay in it.
+      const vars = new Map(this.vars);
+      const cwd = this.cwd;
+      try {
+        return yield* this.runScript(c.body, out, err);
+      } finally {
+        this.vars.clear();
+        for (const [k, v] of vars) this.vars.set(k, v);
+        this.cwd = cwd;
+      }
+    }
     if (c.kind !== 'if') return status;
     for (const b of c.branches) {
       if ((yield* this.runScript(b.cond, out, err)) === 0) return yield* this.runScript(b.body, out, err);
@@ -221,7 +234,34 @@ export class Shell {
     stdoutIsTerminal: boolean,
     inPipeline: boolean,
   ): Task<number> {
-    if (isCompound(c)) return yield* this.runCompound(c, out, err);
+    if (isCompound(c)) {
+      // Redirections after a compound command: to /dev/null, 2>&1, or a file.
+      let stdout = out;
+      let stderr = err;
+      const files: { path: string; data: string; append: boolean }[] = [];
+      for (const r of c.redirects ?? []) {
+        const target = (yield* this.expandWord(r.target, err)).join(' ');
+        if (r.op === '<') continue;
+        if (r.op === '>&') {
+          if (r.fd === 2 && target === '1') stderr = (s) => stdout(s);
+          else if (r.fd === 1 && target === '2') stdout = (s) => stderr(s);
+        } else if (target === '/dev/null') {
+          if (r.fd === 2) stderr = () => {};
+          else stdout = () => {};
+        } else {
+          const f = { path: target, data: '', append: r.op === '>>' };
+          files.push(f);
+          if (r.fd === 2) stderr = (s) => (f.data += s);
+          else stdout = (s) => (f.data += s);
+        }
+      }
+      const status = yield* this.runCompound(c, stdout, stderr);
+      for (const f of files) {
+        const prev = f.append ? (this.world.fs.read(this.cwd, f.path) ?? '') : '';
+        this.world.fs.write(this.cwd, f.path, prev + f.data);
+      }
+      return status;
+    }
     const assigns: [string, string][] = [];
     for (const a of c.assigns) assigns.push([a.name, (yield* this.expandWord(a.value, err)).join(' ')]);
     const argv: string[] = [];
