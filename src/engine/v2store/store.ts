@@ -51,7 +51,7 @@ export class V2Error extends Error {
 
   /** The JSON body etcd answers with (and its trailing newline). */
   json(): string {
-    return `${JSON.stringify({ errorCode: this.errorCode, message: this.message, cause: this.errCause, index: this.index })}\n`;
+    return `${goJsonText({ errorCode: this.errorCode, message: this.message, cause: this.errCause, index: this.index })}\n`;
   }
 
   httpStatus(): number {
@@ -123,6 +123,7 @@ function rfc3339Nano(unixMs: number): string {
   return `${d.year}-${p(d.month)}-${p(d.day)}T${p(d.hour)}:${p(d.minute)}:${p(d.second)}.${p(Math.floor(frac), 9).replace(/0+$/, '') || '0'}Z`;
 }
 
+import { goJsonText } from '../base/goJsonText.ts';
 import { civilFromUnixMs as civil } from '../base/time.ts';
 
 function clean(path: string): string {

@@ -1,6 +1,8 @@
 // The v2 API of a member: /v2/keys (reads locally, writes through the log, ?wait=true long
 // polls), /v2/members, /v2/stats/{self,leader,store} and /v2/machines, with etcd's headers.
+
 import { Errors, GrpcStatusError } from '../../base/errors.ts';
+import { goJsonText } from '../../base/goJsonText.ts';
 import { hexId } from '../../base/ids.ts';
 import { isoTime } from '../../base/time.ts';
 import type { Member } from '../../server/member.ts';
@@ -23,7 +25,7 @@ function strip(n: NodeView): NodeView {
 function eventJson(e: V2Event): string {
   const o: Record<string, unknown> = { action: e.action, node: strip(e.node) };
   if (e.prevNode) o.prevNode = strip(e.prevNode);
-  return `${JSON.stringify(o)}\n`;
+  return `${goJsonText(o)}\n`;
 }
 
 function headers(m: Member, withRaft: boolean): [string, string][] {
@@ -92,7 +94,7 @@ export function v2keys(m: Member, req: HttpRequest, respond: (r: HttpResponse) =
         respond({
           status: 500,
           headers: headers(m, false),
-          body: `${JSON.stringify({ errorCode: 300, message: 'Raft Internal Error', cause, index: 0 })}\n`,
+          body: `${goJsonText({ errorCode: 300, message: 'Raft Internal Error', cause, index: 0 })}\n`,
         });
       }
     });
@@ -142,7 +144,7 @@ function parsePeerURLs(body: string): string[] | string {
 
 /** A member as /v2/members shows it. */
 function v2Member(x: MemberInfo): string {
-  return JSON.stringify({ id: hexId(x.id), name: x.name, peerURLs: x.peerURLs, clientURLs: x.clientURLs });
+  return goJsonText({ id: hexId(x.id), name: x.name, peerURLs: x.peerURLs, clientURLs: x.clientURLs });
 }
 
 /**
@@ -159,7 +161,7 @@ export function v2membersChange(m: Member, req: HttpRequest, id: string, respond
     respond({
       status,
       headers: [...base, ['Content-Type', 'application/json']],
-      body: JSON.stringify({ message: text }),
+      body: goJsonText({ message: text }),
     });
   const methodNotAllowed = (allow?: string) =>
     respond({
@@ -220,7 +222,7 @@ export function v2members(m: Member, respond: (r: HttpResponse) => void): void {
       ['Content-Type', 'application/json'],
       ['X-Etcd-Cluster-Id', hexId(m.clusterId)],
     ],
-    body: `${JSON.stringify({ members })}\n`,
+    body: `${goJsonText({ members })}\n`,
   });
 }
 
@@ -238,7 +240,7 @@ export function v2machines(m: Member, respond: (r: HttpResponse) => void): void 
 
 export function v2stats(m: Member, which: string, respond: (r: HttpResponse) => void): void {
   const json = (status: number, o: unknown) =>
-    respond({ status, headers: [['Content-Type', 'application/json']], body: JSON.stringify(o) });
+    respond({ status, headers: [['Content-Type', 'application/json']], body: goJsonText(o) });
   const started = isoTime(m.scheduler.epochMs + m.startedAt);
   if (which === 'self') {
     const isLeader = m.isLeader();

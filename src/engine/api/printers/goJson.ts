@@ -1,7 +1,9 @@
 // JSON as Go's encoding/json writes etcd's protobuf structs: fields in struct order, omitempty
 // fields left out when zero, 64-bit integers as plain numbers (even above 2^53, which
 // JSON.stringify cannot write), byte strings as base64.
+
 import { toBase64 } from '../../base/bytes.ts';
+import { goJsonText } from '../../base/goJsonText.ts';
 
 export type J =
   | { t: 'num'; v: number | bigint }
@@ -28,12 +30,7 @@ export const ostr = (v: string | undefined): J | undefined => (v ? str(v) : unde
 
 /** Go's encoder escapes <, > and & as \u003c, \u003e, \u0026 (HTML-safe by default). */
 export function goString(s: string): string {
-  return JSON.stringify(s)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return goJsonText(s);
 }
 
 export function render(j: J): string {

@@ -32,6 +32,16 @@ function httpDate(unixMs: number): string {
 import { civilFromUnixMs as civil } from '../../base/time.ts';
 
 /** application/x-www-form-urlencoded, as curl -d joins and sends it (it does not encode). */
+/** curl's --data-urlencode: every byte but letters, digits and -._~ as %XX (a space too). */
+function urlencode(s: string): string {
+  let out = '';
+  for (const b of new TextEncoder().encode(s))
+    out += /[A-Za-z0-9\-._~]/.test(String.fromCharCode(b))
+      ? String.fromCharCode(b)
+      : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  return out;
+}
+
 function joinData(parts: string[]): string {
   return parts.join('&');
 }
@@ -63,6 +73,10 @@ export function* curl(ctx: ProcCtx): Task<number> {
   let verbose = false;
   let output: string | undefined;
   let writeOut: string | undefined;
+  /** -D FILE: where the response's head goes ('-': standard output). */
+  let dumpHeader: string | undefined;
+  /** -G: the data goes into the URL's query, and the request is a GET. */
+  let getData = false;
   let fail = false;
   let url: string | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -118,6 +132,30 @@ export function* curl(ctx: ProcCtx): Task<number> {
         typedHeaders.push([v.slice(0, at).trim(), v.slice(at + 1).trim()]);
       }
     } else if (a === '-o' || a === '--output') output = value();
+    else if (a === '-D' || a === '--dump-header') {
+      dumpHeader = value();
+      if (dumpHeader === undefined) return 2;
+    } else if (a === '-G' || a === '--get') getData = true;
+    else if (a === '--data-urlencode') {
+      const v = value();
+      if (v === undefined) return 2;
+      // [name]=content, [name]@file, or content: the content percent-encoded, the name kept.
+      const eq = v.indexOf('=');
+      const at = v.indexOf('@');
+      let name = '';
+      let content = v;
+      if (eq >= 0 && (at < 0 || eq < at)) {
+        name = v.slice(0, eq);
+        content = v.slice(eq + 1);
+      } else if (at >= 0) {
+        name = v.slice(0, at);
+        const src = v.slice(at + 1);
+        const read = src === '-' ? ctx.stdin : ctx.world.fs.read(ctx.cwd, src);
+        content = read ?? '';
+      }
+      const encoded = urlencode(content);
+      data.push(name ? `${name}=${encoded}` : encoded);
+    }
     // Timeouts: every answer here comes (or is refused) at once, so they only take their value.
     else if (a === '--connect-timeout' || a === '-m' || a === '--max-time') {
       if (value() === undefined) return 2;
@@ -143,10 +181,15 @@ export function* curl(ctx: ProcCtx): Task<number> {
   const host = m[2];
   const port = m[3] ?? '80';
   const hostport = `${host === 'localhost' ? '127.0.0.1' : host}:${port}`;
+  let queryString = m[5];
+  if (getData && data.length) {
+    queryString = [m[5], joinData(data)].filter(Boolean).join('&');
+    data.length = 0;
+  }
   const req: HttpRequest = {
     method: method ?? (data.length ? 'POST' : 'GET'),
     path: m[4] || '/',
-    query: parseQuery(m[5] ?? ''),
+    query: parseQuery(queryString ?? ''),
     headers: { 'content-type': data.length ? 'application/x-www-form-urlencoded' : '', ...headers },
     body: joinData(data),
   };
@@ -257,6 +300,13 @@ export function* curl(ctx: ProcCtx): Task<number> {
   const body = r.body;
   if (body.length) dataNote('{', body.length);
   if (showMeter && verbose) ctx.stderr(meterTail(body.length));
+  if (dumpHeader !== undefined) {
+    const head = `HTTP/1.1 ${r.status} ${STATUS_TEXT[r.status] ?? ''}\r\n${headLines(r)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('')}\r\n`;
+    if (dumpHeader === '-') ctx.stdout(head);
+    else if (dumpHeader !== '/dev/null') w.fs.write(ctx.cwd, dumpHeader, head);
+  }
   if (output !== undefined) {
     if (output !== '/dev/null') w.fs.write(ctx.cwd, output, body);
   } else {
