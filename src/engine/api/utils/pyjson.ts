@@ -1,9 +1,11 @@
 // `python -m json.tool` (and `python3`): JSON pretty-printed byte for byte as Python's json.tool
 // prints it (indent 4, ensure_ascii, key order kept, integers exact), with Python's error texts.
 // `python -c` understands only the tutorial's base64 one-liners.
+
 import { fromBase64, fromUtf8, toBase64, toUtf8 } from '../../base/bytes.ts';
 import type { Task } from '../../base/task.ts';
 import type { ProcCtx } from '../shell/process.ts';
+import { NotSimulated, PyError, runOneLiner } from './pyOneLiner.ts';
 
 type Node =
   | { t: 'obj'; v: [string, Node][] }
@@ -208,6 +210,19 @@ export function* python(ctx: ProcCtx): Task<number> {
     ctx.stdout(fromUtf8(r.out) === r.out ? r.out : r.out);
     return 0;
   }
+  if (args[0] === '-c' && args[1] !== undefined && /json\.loads?\(/.test(args[1])) {
+    // A one-liner that reads JSON from standard input.
+    try {
+      ctx.stdout(fromUtf8(runOneLiner(args[1], toUtf8(ctx.stdin))));
+      return 0;
+    } catch (e) {
+      if (e instanceof PyError) {
+        ctx.stderr(e.message);
+        return 1;
+      }
+      if (!(e instanceof NotSimulated)) throw e;
+    }
+  }
   if (args[0] === '-c' && args[1] !== undefined) {
     // The tutorial's one-liners: print(base64.b64encode(b"...")) and b64decode.
     const enc = /base64\.b64encode\(\s*b?(['"])(.*?)\1\s*\)/.exec(args[1]);
@@ -227,7 +242,7 @@ export function* python(ctx: ProcCtx): Task<number> {
     }
   }
   ctx.stderr(
-    'python: only `python -m json.tool` and the base64.b64encode / b64decode one-liners of the tutorials are simulated by the playground\n',
+    'python: only `python -m json.tool`, one-liners that print fields of json.load(sys.stdin), and the base64.b64encode / b64decode one-liners of the tutorials are simulated by the playground\n',
   );
   return 1;
 }
