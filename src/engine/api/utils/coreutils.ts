@@ -1,8 +1,10 @@
 // The small programs the tutorials pipe into or lean on: echo, sleep, cat, true/false, clear,
 // env, head, tail, wc, grep, help. Each answers bad input as GNU coreutils does.
+
 import { fromUtf8 } from '../../base/bytes.ts';
 import type { Task } from '../../base/task.ts';
 import type { ProcCtx, Program } from '../shell/process.ts';
+import { dd, deviceBytes } from './dd.ts';
 import { seq, test } from './seqTest.ts';
 
 function* echo(ctx: ProcCtx): Task<number> {
@@ -109,18 +111,28 @@ function inputOf(ctx: ProcCtx, files: string[], prog: string): { text: string; s
 function headTail(which: 'head' | 'tail') {
   return function* (ctx: ProcCtx): Task<number> {
     let n = 10;
+    let bytes: number | undefined;
     const files: string[] = [];
     const args = ctx.argv.slice(1);
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
       const m = /^-n(\d+)?$/.exec(a) ?? /^-(\d+)$/.exec(a);
-      if (m) n = Number(m[1] ?? args[++i]);
+      const c = /^-c(\d+)?$/.exec(a);
+      if (c) bytes = Number(c[1] ?? args[++i]);
+      else if (m) n = Number(m[1] ?? args[++i]);
       else if (a.startsWith('--lines=')) n = Number(a.slice(8));
       else files.push(a);
     }
     if (!Number.isFinite(n)) {
       ctx.stderr(`${which}: invalid number of lines\n`);
       return 1;
+    }
+    if (bytes !== undefined) {
+      // -c N: bytes, from a file, standard input, or a device (/dev/zero, /dev/urandom).
+      const dev = files.length === 1 ? deviceBytes(files[0], bytes, () => ctx.world.prng.fork('head')) : undefined;
+      const { text, status } = dev !== undefined ? { text: dev, status: 0 } : inputOf(ctx, files, which);
+      ctx.stdout(which === 'head' ? text.slice(0, bytes) : text.slice(Math.max(0, text.length - bytes)));
+      return status;
     }
     const { text, status } = inputOf(ctx, files, which);
     const l = lines(text);
@@ -142,7 +154,8 @@ function* wc(ctx: ProcCtx): Task<number> {
   if (!want || want.includes('l')) cols.push(nl);
   if (!want || want.includes('w')) cols.push(words);
   if (!want || want.includes('c') || want.includes('m')) cols.push(bytes);
-  const width = cols.length === 1 && !files.length ? 0 : 7;
+  // GNU wc: one count alone is not padded; with files, the columns are as wide as their byte count.
+  const width = cols.length === 1 ? 0 : files.length ? String(bytes).length : 7;
   ctx.stdout(cols.map((c) => String(c).padStart(width)).join(' ') + (files.length ? ` ${files[0]}` : '') + '\n');
   return status;
 }
@@ -377,6 +390,7 @@ export const COREUTILS: Record<string, Program> = {
   egrep: grep,
   seq,
   test,
+  dd,
   '[': test,
   cut,
   sort,
