@@ -20,6 +20,8 @@ export interface Parsed {
   flags: Map<string, FlagValue>;
   /** Flags given on the command line (not defaults). */
   changed: Set<string>;
+  /** How many arguments came before a `--` (cobra's ArgsLenAtDash); absent without one. */
+  argsAtDash?: number;
 }
 
 export type ParseOutcome =
@@ -115,11 +117,13 @@ export function parseArgs(argv: string[]): ParseOutcome {
   const flags = new Map<string, FlagValue>();
   const changed = new Set<string>();
   for (const f of all) flags.set(f.name, defaultValue(f));
+  let argsAtDash: number | undefined;
   const args: string[] = [];
   const flagError = (message: string): ParseOutcome => ({ kind: 'flagError', path, message });
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--') {
+      argsAtDash = args.length;
       args.push(...rest.slice(i + 1));
       break;
     }
@@ -171,7 +175,7 @@ export function parseArgs(argv: string[]): ParseOutcome {
     return { kind: 'unknownCommand', name: args[0], suggestions: suggest(ROOT, args[0]) };
   }
   if (cmd.commands) return { kind: 'help', path };
-  return { kind: 'run', parsed: { path, args, flags, changed } };
+  return { kind: 'run', parsed: { path, args, flags, changed, ...(argsAtDash !== undefined ? { argsAtDash } : {}) } };
 }
 
 function helpFlag(path: CommandSpec[]): FlagSpec {

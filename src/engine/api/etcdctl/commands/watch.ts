@@ -1,8 +1,8 @@
 // etcdctl watch: prints every event on a key, a range or a prefix until interrupted.
-import { fromUtf8, prefixRangeEnd } from '../../../base/bytes.ts';
+import { fromUtf8, prefixRangeEnd, toUtf8 } from '../../../base/bytes.ts';
 import { suspend, type Task } from '../../../base/task.ts';
-import type { WatchCreateRequest } from '../../../etcdserverpb.ts';
-import { parseArgs } from '../cobra.ts';
+import { EventType, type WatchCreateRequest, type WatchResponse } from '../../../etcdserverpb.ts';
+import { goQuote, parseArgs } from '../cobra.ts';
 import { type CmdCtx, Exit, fail } from '../context.ts';
 import { argify } from './txn.ts';
 
@@ -16,6 +16,9 @@ export function* watch(cx: CmdCtx): Task<number> {
   if (cx.flag<boolean>('interactive')) return yield* interactive(cx);
   // Arguments after "--" are a command to run per event; the key comes before it.
   let args = [...cx.args];
+  const dash = cx.parsed.argsAtDash;
+  const command = dash !== undefined ? args.slice(dash) : [];
+  if (dash !== undefined) args = args.slice(0, dash);
   if (envKey) args = [envKey, ...(envRange ? [envRange] : []), ...args];
   if (args.length < 1 || args.length > 2) fail(Exit.BadArgs, 'bad number of arguments');
   const req: WatchCreateRequest = { key: fromUtf8(args[0]) };
@@ -29,6 +32,7 @@ export function* watch(cx: CmdCtx): Task<number> {
   if (cx.flag<boolean>('prev-kv')) req.prevKv = true;
   const c = cx.client();
   const display = cx.display();
+  if (command.length) return yield* watchAndRun(cx, req, command);
   let canceled = false;
   yield* suspend<void>((resume) => {
     const sub = c.watch(req, (resp) => {
@@ -107,5 +111,49 @@ function* interactive(cx: CmdCtx): Task<number> {
     }
   } finally {
     for (const s of subs) s.cancel();
+  }
+}
+
+/**
+ * watch KEY -- COMMAND: each response printed as usual, then COMMAND run once per event with
+ * ETCD_WATCH_REVISION, and ETCD_WATCH_KEY / _EVENT_TYPE / _VALUE quoted as Go's %q quotes them.
+ */
+function* watchAndRun(cx: CmdCtx, req: WatchCreateRequest, command: string[]): Task<number> {
+  const c = cx.client();
+  const display = cx.display();
+  const queue: WatchResponse[] = [];
+  let wake: (() => void) | undefined;
+  const sub = c.watch(req, (resp) => {
+    queue.push(resp);
+    wake?.();
+  });
+  try {
+    for (;;) {
+      if (!queue.length)
+        yield* suspend<void>((resume) => {
+          wake = () => {
+            wake = undefined;
+            resume({ ok: true, value: undefined });
+          };
+          return () => {
+            wake = undefined;
+          };
+        });
+      const resp = queue.shift()!;
+      if (resp.created) continue;
+      display.watch(resp);
+      for (const e of resp.events) {
+        yield* cx.proc.run(command, {
+          ...cx.proc.env,
+          ETCD_WATCH_REVISION: String(resp.header.revision),
+          ETCD_WATCH_KEY: goQuote(toUtf8(e.kv.key)),
+          ETCD_WATCH_EVENT_TYPE: goQuote(e.type === EventType.DELETE ? 'DELETE' : 'PUT'),
+          ETCD_WATCH_VALUE: goQuote(toUtf8(e.kv.value)),
+        });
+      }
+      if (resp.canceled) return 0;
+    }
+  } finally {
+    sub.cancel();
   }
 }
