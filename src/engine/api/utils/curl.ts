@@ -1,5 +1,6 @@
 // curl, with the flags the etcd tutorials use: -s -S -L -X -d/--data (repeatable, @- and
 // @file) -H -i -v -o -w '%{http_code}' --fail -N, and curl's own errors and exit codes.
+import { fromUtf8 } from '../../base/bytes.ts';
 import { suspend, type Task } from '../../base/task.ts';
 import { type HttpRequest, type HttpResponse, STATUS_TEXT } from '../http/types.ts';
 import type { ProcCtx } from '../shell/process.ts';
@@ -35,10 +36,10 @@ import { civilFromUnixMs as civil } from '../../base/time.ts';
 /** curl's --data-urlencode: every byte but letters, digits and -._~ as %XX (a space too). */
 function urlencode(s: string): string {
   let out = '';
-  for (const b of new TextEncoder().encode(s))
-    out += /[A-Za-z0-9\-._~]/.test(String.fromCharCode(b))
-      ? String.fromCharCode(b)
-      : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  // Bytes: a typed argument is text (UTF-8 it), a file's content is bytes already.
+  const bytes = /[^\x00-\xff]/.test(s) ? fromUtf8(s) : s;
+  for (const c of bytes)
+    out += /[A-Za-z0-9\-._~]/.test(c) ? c : `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
   return out;
 }
 
