@@ -190,12 +190,18 @@ function kindOf(data: unknown, type: EntryType): string {
   return 'request';
 }
 
-function keyspaceView(world: World, opts: ViewOptions): KeyspaceView | undefined {
-  const m =
+/** Whose stores the picture shows: the one asked for, else the leader, else the first running member. */
+function viewedMember(world: World, opts: ViewOptions) {
+  return (
     (opts.keyspaceOf ? world.member(opts.keyspaceOf) : undefined) ??
     world.leader() ??
     world.members.find((x) => x.running) ??
-    world.members[0];
+    world.members[0]
+  );
+}
+
+function keyspaceView(world: World, opts: ViewOptions): KeyspaceView | undefined {
+  const m = viewedMember(world, opts);
   if (!m) return undefined;
   const limit = opts.keyLimit ?? 100;
   // The first keys only and the kept count: a picture costs what it shows, not the keyspace's size.
@@ -227,11 +233,7 @@ function keyspaceView(world: World, opts: ViewOptions): KeyspaceView | undefined
 }
 
 function v2View(world: World, opts: ViewOptions): ClusterView['v2'] {
-  const m =
-    (opts.keyspaceOf ? world.member(opts.keyspaceOf) : undefined) ??
-    world.leader() ??
-    world.members.find((x) => x.running) ??
-    world.members[0];
+  const m = viewedMember(world, opts);
   if (!m) return undefined;
   return { index: m.v2.index, ...m.v2.tree('/1', opts.keyLimit ?? 100, world.scheduler.unixMs()) };
 }
